@@ -1,0 +1,191 @@
+// Package model holds the plain types that flow through the pipeline:
+// configured sources, topics and feeds, normalised items, stories and the
+// fetch state of a source. It imports nothing from this module.
+package model
+
+import "time"
+
+// Source is one configured feed to fetch.
+type Source struct {
+	ID       string
+	Title    string
+	URL      string
+	Schedule string // robfig/cron spec; empty means the fetch default
+	Region   string
+	Language string
+	Topics   []string // topic ids applied to every item of this source
+	Enabled  bool
+	Identity string // "guid" | "link" | "title": what makes an item the same item
+	FullText bool
+}
+
+// Identity values for Source.Identity.
+const (
+	IdentityGUID  = "guid"
+	IdentityLink  = "link"
+	IdentityTitle = "title"
+)
+
+// Topic is a tagging rule.
+type Topic struct {
+	ID          string
+	Title       string
+	Description string
+	Keywords    []string
+	Query       string // boolean query, instead of Keywords
+	Exclude     []string
+	Fields      []string // title, summary, content, categories
+}
+
+// Feed is a curated published feed beyond the one every topic gets.
+type Feed struct {
+	ID            string
+	Title         string
+	Description   string
+	Topics        []string
+	Match         string // "all" | "any"
+	ExcludeTopics []string
+	Sources       []string
+	Regions       []string
+	Languages     []string
+	Limit         int
+}
+
+// Match values for Feed.Match.
+const (
+	MatchAll = "all"
+	MatchAny = "any"
+)
+
+// Fields an item's text can be matched in.
+const (
+	FieldTitle      = "title"
+	FieldSummary    = "summary"
+	FieldContent    = "content"
+	FieldCategories = "categories"
+)
+
+// Item is one normalised entry of a source.
+type Item struct {
+	ID          int64  // store id; 0 before it is stored
+	SourceID    string // the source's id
+	SourceTitle string // filled on reads
+	SourceURL   string // the source's feed URL, filled on reads
+	Key         string // identity of the item within its source (see Source.Identity)
+	GUID        string // the entry's guid/id as published, may be empty
+	URL         string // canonical article URL
+	RawURL      string // the link as the feed gave it, resolved to absolute
+
+	Title      string   // plain text, entities decoded, whitespace collapsed
+	Summary    string   // sanitised HTML
+	Content    string   // sanitised HTML
+	Author     string   // plain text
+	Categories []string // the entry's own categories
+	ImageURL   string
+
+	// Plain text of Summary and Content, for matching and search.
+	SummaryText string
+	ContentText string
+
+	Published time.Time // the source's date, or FirstSeen when missing or in the future
+	Updated   time.Time // the source's updated date, may be zero
+	FirstSeen time.Time // when we first stored it
+	Hash      string    // digest of the visible fields: a change means a correction
+
+	Fingerprint Fingerprint  // near-duplicate signature, see package dedup
+	Topics      []TopicMatch // the topics that apply, with why
+	Story       Story        // filled on reads
+	Snippet     string       // highlighted full-text snippet, on searches
+}
+
+// Entry is one entry of a feed as parsed, before normalisation. Text fields
+// are as the feed gave them (HTML for Summary and Content).
+type Entry struct {
+	GUID       string
+	Link       string
+	Title      string
+	Summary    string
+	Content    string
+	Author     string
+	Categories []string
+	ImageURL   string
+	Published  time.Time // zero when missing or unparsable
+	Updated    time.Time
+}
+
+// Fingerprint is the near-duplicate signature of an item. The store indexes
+// Buckets (items sharing any bucket are candidates of one another) and keeps
+// Sig opaque; the dedup package computes and compares both.
+type Fingerprint struct {
+	Buckets []int64
+	Sig     []byte
+}
+
+// TopicMatch says that a topic applies to an item and why.
+type TopicMatch struct {
+	Topic string
+	Terms []string // the distinct matched terms as configured
+	Hits  []Hit    // where each term matched
+}
+
+// Hit is one match of a term in a field of an item; Offset is in bytes of
+// the field's normalised plain text.
+type Hit struct {
+	Term   string
+	Field  string
+	Offset int
+}
+
+// Story is a cluster of items that carry the same news. Its face is the
+// earliest-seen member.
+type Story struct {
+	ID      int64
+	Key     string // stable public id, never changes once published
+	Members []StoryMember
+}
+
+// StoryMember is one outlet's copy of a story.
+type StoryMember struct {
+	ItemID      int64
+	Source      string
+	SourceTitle string
+	URL         string
+	Title       string
+	FirstSeen   time.Time
+}
+
+// Candidate is a stored item that may carry the same story as a new one.
+type Candidate struct {
+	ItemID    int64
+	StoryID   int64
+	SourceID  string
+	URL       string
+	Title     string
+	FirstSeen time.Time
+	Sig       []byte
+}
+
+// Source fetch statuses.
+const (
+	StatusOK       = "ok"
+	StatusError    = "error"
+	StatusDisabled = "disabled"
+	StatusNever    = "never"
+)
+
+// SourceState is what we remember about fetching a source.
+type SourceState struct {
+	SourceID            string
+	ETag                string
+	LastModified        string
+	LastFetch           time.Time // last attempt
+	LastSuccess         time.Time
+	NextFetch           time.Time
+	Status              string
+	LastError           string
+	ConsecutiveFailures int
+	PermanentURL        string    // where a 301/308 sent us
+	RetryAfter          time.Time // do not fetch before this
+	Gone                bool      // 410: disabled until the config changes
+	Items               int       // stored items (on reads)
+}

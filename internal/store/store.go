@@ -1,0 +1,111 @@
+// Package store keeps sources' state, items, stories and topics. All SQL
+// lives here, behind the Store interface, so that a second engine is an
+// addition rather than a rewrite. Open picks the engine from the config.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"aggregator/internal/model"
+)
+
+// ErrNotFound is returned when an asked-for record does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is what the pipeline, the publisher and the web need of storage.
+// Every method takes a context first and is safe for concurrent use.
+type Store interface {
+	// SyncSources records the configured sources (titles, regions,
+	// languages) so that queries can filter and credit them. Sources no
+	// longer configured keep their items.
+	SyncSources(ctx context.Context, sources []model.Source) error
+
+	// SourceState returns what we remember about fetching a source; a
+	// source never fetched has Status "never".
+	SourceState(ctx context.Context, sourceID string) (model.SourceState, error)
+	// SaveSourceState records a fetch attempt that stored no items
+	// (failures, 304s).
+	SaveSourceState(ctx context.Context, st model.SourceState) error
+	// Sources lists every known source's state with its item count.
+	Sources(ctx context.Context) ([]model.SourceState, error)
+
+	// SaveFetch stores one fetch of one source in one transaction: its
+	// items (inserted, or updated in place when their Hash changed) and its
+	// state. New items join a story: one whose member has the same
+	// canonical URL, otherwise the story match picks among near-duplicate
+	// candidates first seen since window before; otherwise a new story.
+	SaveFetch(ctx context.Context, f Fetch) (SaveResult, error)
+
+	// Items lists stored items newest first (by published, then id) with
+	// their topics and story, and the cursor of the next page ("" at the
+	// end). Used by /api/items.
+	Items(ctx context.Context, q ItemQuery) (items []model.Item, next string, error error)
+	// Item returns one item with its topics and story.
+	Item(ctx context.Context, id int64) (model.Item, error)
+	// Stories lists the faces of the stories a published feed holds,
+	// newest first (by the face's Published), each with its members
+	// (earliest first) in Story. A story is in the feed when the union of
+	// its members' topics satisfies the query; the returned face carries
+	// that union in Topics (the face's own matches first). Source, region
+	// and language restrictions hold when any member satisfies them.
+	Stories(ctx context.Context, q StoryQuery) ([]model.Item, error)
+
+	// EachItem calls fn for every stored item (without story), oldest
+	// first, stopping at the first error.
+	EachItem(ctx context.Context, fn func(model.Item) error) error
+	// SetTopics replaces the topics of items (retag), in one transaction.
+	SetTopics(ctx context.Context, topics map[int64][]model.TopicMatch) error
+
+	// Prune removes items first seen before the cutoff, keeping every
+	// story whole (the face moves to the next earliest member).
+	Prune(ctx context.Context, before time.Time) (int, error)
+
+	// Ping answers whether the store is usable.
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// Fetch is one fetch of one source, to store atomically.
+type Fetch struct {
+	State  model.SourceState
+	Items  []model.Item
+	Window time.Duration // near-duplicate clustering window; 0 disables near-duplicates
+	Match  StoryMatch    // nil disables near-duplicates
+	Now    time.Time
+}
+
+// StoryMatch picks, among candidates sharing a fingerprint bucket with
+// item, the story the item belongs to, or 0 for none.
+type StoryMatch func(item *model.Item, candidates []model.Candidate) (storyID int64)
+
+// SaveResult counts what a fetch did to the store.
+type SaveResult struct {
+	New       int // items not seen before
+	Updated   int // corrections: same identity, new content
+	Unchanged int // same identity, same content
+	Joined    int // new items that joined an existing story (of New)
+	// Changed is the set of topic ids whose published content changed.
+	Changed map[string]bool
+}
+
+// ItemQuery selects items.
+type ItemQuery struct {
+	Topic  string
+	Source string
+	Text   string // full-text query (FTS5)
+	Limit  int
+	Before string // cursor from the previous page
+}
+
+// StoryQuery selects the stories of a published feed.
+type StoryQuery struct {
+	Topics        []string
+	MatchAll      bool
+	ExcludeTopics []string
+	Sources       []string
+	Regions       []string
+	Languages     []string
+	Limit         int
+}
