@@ -1,0 +1,145 @@
+package parse
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"aggregator/internal/model"
+)
+
+// convert maps gofeed's feed to ours, resolving relative links against
+// the feed's own link (itself resolved against baseURL) or baseURL.
+func convert(gf *gofeed.Feed, baseURL string) *Feed {
+	fetchBase, _ := url.Parse(strings.TrimSpace(baseURL))
+	f := &Feed{
+		Title:    strings.TrimSpace(gf.Title),
+		Link:     absoluteURL(fetchBase, gf.Link),
+		Language: strings.TrimSpace(gf.Language),
+		TTL:      ttl(gf),
+	}
+	base := fetchBase
+	if f.Link != "" {
+		base, _ = url.Parse(f.Link)
+	}
+	f.Entries = make([]model.Entry, 0, len(gf.Items))
+	for _, it := range gf.Items {
+		if it == nil {
+			continue
+		}
+		if e, ok := entry(it, base); ok {
+			f.Entries = append(f.Entries, e)
+		}
+	}
+	return f
+}
+
+// entry maps one item; it reports false for an item with neither link,
+// guid nor title, which nothing could identify.
+func entry(it *gofeed.Item, base *url.URL) (model.Entry, bool) {
+	e := model.Entry{
+		GUID:       strings.TrimSpace(it.GUID),
+		Link:       itemLink(it, base),
+		Title:      strings.TrimSpace(it.Title),
+		Summary:    strings.TrimSpace(it.Description),
+		Content:    strings.TrimSpace(it.Content),
+		Author:     author(it),
+		Categories: categories(it.Categories),
+		ImageURL:   image(it, base),
+		Published:  utc(it.PublishedParsed),
+		Updated:    utc(it.UpdatedParsed),
+	}
+	if e.Published.IsZero() {
+		e.Published = e.Updated
+	}
+	return e, e.Link != "" || e.GUID != "" || e.Title != ""
+}
+
+func itemLink(it *gofeed.Item, base *url.URL) string {
+	if l := absoluteURL(base, it.Link); l != "" {
+		return l
+	}
+	for _, l := range it.Links {
+		if l := absoluteURL(base, l); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// author names every author ("A, B"), or the single deprecated Author.
+func author(it *gofeed.Item) string {
+	var names []string
+	for _, p := range it.Authors {
+		if s := personName(p); s != "" && !slices.Contains(names, s) {
+			names = append(names, s)
+		}
+	}
+	if len(names) == 0 {
+		return personName(it.Author)
+	}
+	return strings.Join(names, ", ")
+}
+
+func personName(p *gofeed.Person) string {
+	if p == nil {
+		return ""
+	}
+	if s := strings.TrimSpace(p.Name); s != "" {
+		return s
+	}
+	return strings.TrimSpace(p.Email)
+}
+
+func categories(in []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range in {
+		c = strings.TrimSpace(c)
+		if c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func image(it *gofeed.Item, base *url.URL) string {
+	if it.Image != nil {
+		if u := absoluteURL(base, it.Image.URL); u != "" {
+			return u
+		}
+	}
+	for _, enc := range it.Enclosures {
+		if enc != nil && strings.HasPrefix(strings.ToLower(enc.Type), "image/") {
+			if u := absoluteURL(base, enc.URL); u != "" {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+func utc(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// absoluteURL resolves ref against base and keeps it only when it is an
+// http(s) URL; "" otherwise.
+func absoluteURL(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := resolveRef(base, ref)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
