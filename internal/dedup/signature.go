@@ -1,0 +1,102 @@
+package dedup
+
+import (
+	"encoding/binary"
+	"slices"
+)
+
+// Signature layout (version 1), at most sigMaxLen bytes:
+//
+//	[0]      version
+//	[1:3]    distinct shingle count, uint16 little-endian, capped
+//	[3:131]  numHashes b-bit MinHash values, uint16 each
+//	[131]    n, then n uint16 headline-and-lead word hashes, sorted
+//	[.]      m, then m uint16 entity hashes, sorted; the top bit marks numbers
+const (
+	sigVersion = 1
+	numHashes  = 64
+	maxLead    = 32
+	maxEntity  = 40
+	sigMaxLen  = 3 + 2*numHashes + 1 + 2*maxLead + 1 + 2*maxEntity
+	numberBit  = 1 << 15
+)
+
+// signature is the decoded form of a Sig.
+type signature struct {
+	shingles int
+	mins     [numHashes]uint16
+	lead     []uint16 // sorted, distinct
+	entities []uint16 // sorted, distinct; numberBit set on numbers
+}
+
+// encode packs s into its stored form.
+func (s *signature) encode() []byte {
+	b := make([]byte, 0, 3+2*numHashes+2+2*len(s.lead)+2*len(s.entities))
+	b = append(b, sigVersion)
+	b = binary.LittleEndian.AppendUint16(b, uint16(min(s.shingles, 0xffff)))
+	for _, m := range s.mins {
+		b = binary.LittleEndian.AppendUint16(b, m)
+	}
+	for _, set := range [][]uint16{s.lead, s.entities} {
+		b = append(b, byte(len(set)))
+		for _, v := range set {
+			b = binary.LittleEndian.AppendUint16(b, v)
+		}
+	}
+	return b
+}
+
+// decode unpacks a stored Sig; ok is false for anything that is not a
+// well-formed signature of this version (a foreign or corrupt BLOB never
+// matches anything).
+func decode(b []byte) (s signature, ok bool) {
+	const head = 3 + 2*numHashes
+	if len(b) < head+2 || b[0] != sigVersion {
+		return s, false
+	}
+	s.shingles = int(binary.LittleEndian.Uint16(b[1:3]))
+	for i := range s.mins {
+		s.mins[i] = binary.LittleEndian.Uint16(b[3+2*i:])
+	}
+	rest := b[head:]
+	for _, dst := range []*[]uint16{&s.lead, &s.entities} {
+		if len(rest) < 1 {
+			return s, false
+		}
+		n := int(rest[0])
+		if len(rest) < 1+2*n {
+			return s, false
+		}
+		set := make([]uint16, n)
+		for i := range set {
+			set[i] = binary.LittleEndian.Uint16(rest[1+2*i:])
+		}
+		*dst = set
+		rest = rest[1+2*n:]
+	}
+	return s, len(rest) == 0
+}
+
+// sortedSet sorts and deduplicates v in place.
+func sortedSet(v []uint16) []uint16 {
+	slices.Sort(v)
+	return slices.Compact(v)
+}
+
+// intersect counts the common values of two sorted sets.
+func intersect(a, b []uint16) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
