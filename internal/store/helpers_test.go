@@ -1,0 +1,101 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"aggregator/internal/model"
+)
+
+// t0 is the fake clock's time in tests.
+var t0 = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+
+func openTest(t testing.TB) *SQLite {
+	t.Helper()
+	s, err := OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "db", "test.db"),
+		Options{Clock: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// item builds an item of source src with identity key.
+func item(src, key string, mods ...func(*model.Item)) model.Item {
+	it := model.Item{
+		SourceID: src, Key: key, GUID: key, URL: "https://" + src + ".example/" + key,
+		Title: "Title " + key, SummaryText: "summary of " + key, Hash: "h1",
+		Published: t0.Add(-time.Hour),
+	}
+	for _, m := range mods {
+		m(&it)
+	}
+	return it
+}
+
+func withURL(u string) func(*model.Item)          { return func(it *model.Item) { it.URL = u } }
+func withHash(h string) func(*model.Item)         { return func(it *model.Item) { it.Hash = h } }
+func withTitle(s string) func(*model.Item)        { return func(it *model.Item) { it.Title = s } }
+func withText(s string) func(*model.Item)         { return func(it *model.Item) { it.ContentText = s } }
+func withPublished(p time.Time) func(*model.Item) { return func(it *model.Item) { it.Published = p } }
+func withTopics(ts ...string) func(*model.Item) {
+	return func(it *model.Item) {
+		for _, t := range ts {
+			it.Topics = append(it.Topics, model.TopicMatch{Topic: t, Terms: []string{t + "-term"},
+				Hits: []model.Hit{{Term: t + "-term", Field: model.FieldTitle, Offset: 0}}})
+		}
+	}
+}
+func withPrint(sig string, buckets ...int64) func(*model.Item) {
+	return func(it *model.Item) { it.Fingerprint = model.Fingerprint{Buckets: buckets, Sig: []byte(sig)} }
+}
+
+// sameSig is a StoryMatch joining the first candidate with an equal Sig.
+func sameSig(it *model.Item, cands []model.Candidate) int64 {
+	for _, c := range cands {
+		if bytes.Equal(c.Sig, it.Fingerprint.Sig) {
+			return c.StoryID
+		}
+	}
+	return 0
+}
+
+// save stores one fetch of src at now with near-duplicates on (72h).
+func save(t testing.TB, s *SQLite, now time.Time, src string, items ...model.Item) SaveResult {
+	t.Helper()
+	res, err := s.SaveFetch(context.Background(), Fetch{
+		State: model.SourceState{SourceID: src, Status: model.StatusOK, LastFetch: now, LastSuccess: now},
+		Items: items, Window: 72 * time.Hour, Match: sameSig, Now: now,
+	})
+	if err != nil {
+		t.Fatalf("save fetch of %s: %v", src, err)
+	}
+	return res
+}
+
+// get reads the stored item of src with key.
+func get(t testing.TB, s *SQLite, src, key string) model.Item {
+	t.Helper()
+	var id int64
+	if err := s.read.QueryRow(`SELECT id FROM items WHERE source_id = ? AND key = ?`, src, key).Scan(&id); err != nil {
+		t.Fatalf("find %s/%s: %v", src, key, err)
+	}
+	it, err := s.Item(context.Background(), id)
+	if err != nil {
+		t.Fatalf("item %s/%s: %v", src, key, err)
+	}
+	return it
+}
+
+func count(t testing.TB, s *SQLite, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.read.QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}

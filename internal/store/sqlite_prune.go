@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Prune removes items first seen before the cutoff, in batches of one
+// transaction each. Their stories stay whole: the face moves to the next
+// earliest member, and a story left without members is deleted.
+func (s *SQLite) Prune(ctx context.Context, before time.Time) (int, error) {
+	total := 0
+	for {
+		n, err := s.pruneOnce(ctx, toMS(before))
+		total += n
+		if err != nil {
+			return total, fmt.Errorf("prune: %w", err)
+		}
+		if n < s.batch {
+			return total, nil
+		}
+	}
+}
+
+func (s *SQLite) pruneOnce(ctx context.Context, before int64) (int, error) {
+	n := 0
+	err := s.inWriteTx(ctx, func(tx *wtx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(story_id, 0) FROM items
+			WHERE first_seen < ? ORDER BY first_seen, id LIMIT ?`, before, s.batch)
+		if err != nil {
+			return fmt.Errorf("select: %w", err)
+		}
+		var ids []int64
+		stories := map[int64]bool{}
+		for rows.Next() {
+			var id, story int64
+			if err := rows.Scan(&id, &story); err != nil {
+				rows.Close()
+				return fmt.Errorf("select: %w", err)
+			}
+			ids = append(ids, id)
+			stories[story] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("select: %w", err)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if err := ftsDelete(ctx, tx, ids); err != nil {
+			return err
+		}
+		// item_topics and item_buckets go with their items (ON DELETE CASCADE).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id IN (`+placeholders(len(ids))+`)`,
+			anyArgs(ids)...); err != nil {
+			return fmt.Errorf("delete: %w", err)
+		}
+		n = len(ids)
+		return refreshStories(ctx, tx, stories, nil)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}
