@@ -1,0 +1,89 @@
+package publish
+
+import (
+	"time"
+
+	"github.com/gorilla/feeds"
+)
+
+// atomFeed is gorilla's Atom feed with several links (self, alternate,
+// hub), a generator and our entries.
+type atomFeed struct {
+	*feeds.AtomFeed
+	Links     []feeds.AtomLink `xml:"link"`
+	Generator *atomGenerator   `xml:"generator,omitempty"`
+	Entries   []*atomEntry     `xml:"entry"`
+}
+
+// FeedXml makes atomFeed a feeds.XmlFeed.
+func (a *atomFeed) FeedXml() any { return a }
+
+// atomGenerator is Atom's <generator>.
+type atomGenerator struct {
+	URI     string `xml:"uri,attr,omitempty"`
+	Version string `xml:"version,attr,omitempty"`
+	Name    string `xml:",chardata"`
+}
+
+// atomEntry is gorilla's entry with one category (with its term) per topic
+// and the source feed.
+type atomEntry struct {
+	*feeds.AtomEntry
+	Categories []atomCategory `xml:"category"`
+	Source     *atomSource    `xml:"source,omitempty"`
+}
+
+// atomCategory is Atom's <category term="...">.
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+// atomSource is Atom's <source>: the feed an entry was copied from.
+type atomSource struct {
+	ID    string           `xml:"id,omitempty"`
+	Title string           `xml:"title"`
+	Links []feeds.AtomLink `xml:"link"`
+}
+
+// renderAtom writes the feed as Atom 1.0.
+func renderAtom(f *feeds.Feed, def Def, opts Options, es []entry, updated time.Time) ([]byte, error) {
+	af := (&feeds.Atom{Feed: f}).AtomFeed()
+	af.Id = trimBase(opts.BaseURL) + "/feeds/" + def.ID
+	af.Updated = updated.Format(time.RFC3339)
+	af.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: def.Title, Uri: opts.homeURL()}}
+	doc := &atomFeed{
+		AtomFeed: af,
+		Links: []feeds.AtomLink{
+			{Href: FeedURL(opts.BaseURL, def.ID, FormatAtom), Rel: "self", Type: "application/atom+xml"},
+			{Href: opts.homeURL(), Rel: "alternate", Type: "text/html"},
+			{Href: opts.hubURL(), Rel: "hub"},
+		},
+		Generator: &atomGenerator{Name: "aggregator", Version: opts.Version},
+		Entries:   make([]*atomEntry, len(af.Entries)),
+	}
+	for i, ge := range af.Entries {
+		e := &es[i]
+		ge.Updated = e.updated.Format(time.RFC3339)
+		ge.Published = e.published.Format(time.RFC3339)
+		ge.Summary = nil
+		if e.summaryHTML != "" {
+			ge.Summary = &feeds.AtomSummary{Content: e.summaryHTML, Type: "html"}
+		}
+		if e.link == "" {
+			ge.Links = nil
+		}
+		entry := &atomEntry{AtomEntry: ge, Categories: make([]atomCategory, len(e.categories))}
+		for j, c := range e.categories {
+			entry.Categories[j] = atomCategory{Term: c}
+		}
+		if e.sourceURL != "" {
+			entry.Source = &atomSource{
+				ID:    e.sourceURL,
+				Title: e.credit,
+				Links: []feeds.AtomLink{{Href: e.sourceURL, Rel: "self"}},
+			}
+		}
+		doc.Entries[i] = entry
+	}
+	return writeXML(doc)
+}
