@@ -1,0 +1,185 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"aggregator/internal/model"
+	"aggregator/internal/store"
+)
+
+// Sizes of the home page.
+const (
+	homeStories = 30
+	// homeItemsScan is how many recent items are read to find homeStories
+	// distinct stories (several outlets carry one story).
+	homeItemsScan = 3 * homeStories
+)
+
+type homePage struct {
+	Version    string
+	Now        time.Time
+	OPMLURL    string
+	Feeds      []feedView
+	Stories    []storyView
+	StoriesErr string
+	Sources    []sourceView
+	SourcesErr string
+}
+
+// feedView is a published feed with its URLs.
+type feedView struct {
+	FeedInfo
+	RSS, Atom, JSON, Preview string
+}
+
+// storyView is one recent story: its face (the earliest-seen copy), the
+// topics of its copies and every outlet that carried it.
+type storyView struct {
+	Title       string
+	URL         string
+	SourceTitle string
+	Published   time.Time // the face's date, or its first-seen time when the face is not among the items read
+	faceID      int64
+	Topics      []chip
+	Outlets     []outlet
+}
+
+// chip is a topic label linking to the topic's feed preview.
+type chip struct {
+	ID, Title, Href string
+}
+
+// outlet is one source's copy of a story.
+type outlet struct {
+	Title, URL string
+}
+
+// home answers GET /: the published feeds, the recent stories and the
+// sources' health. A failing store leaves a notice in its sections rather
+// than hiding the feeds.
+func (h *handler) home(w http.ResponseWriter, r *http.Request) {
+	base := h.baseURL(r)
+	page := homePage{
+		Version: h.Version,
+		Now:     h.now(),
+		OPMLURL: base + "/feeds.opml",
+		Feeds:   feedViews(base, h.feedList()),
+	}
+	items, _, err := h.Store.Items(r.Context(), store.ItemQuery{Limit: homeItemsScan})
+	if err != nil {
+		_, msg := h.errorStatus(r, err)
+		page.StoriesErr = "Recent stories are unavailable: " + msg + "."
+	}
+	page.Stories = storyViews(items, h.topicTitles(), homeStories)
+	page.Sources, err = h.sourceViews(r.Context())
+	if err != nil {
+		_, msg := h.errorStatus(r, err)
+		page.SourcesErr = "Source health is unavailable: " + msg + "."
+	}
+	h.writeHTML(w, r, http.StatusOK, h.pages.home, page)
+}
+
+func feedViews(base string, feeds []FeedInfo) []feedView {
+	views := make([]feedView, 0, len(feeds))
+	for _, f := range feeds {
+		f.Title = displayTitle(f)
+		views = append(views, newFeedView(base, f))
+	}
+	return views
+}
+
+func newFeedView(base string, f FeedInfo) feedView {
+	return feedView{
+		FeedInfo: f,
+		RSS:      feedURL(base, f.ID, "rss"),
+		Atom:     feedURL(base, f.ID, "atom"),
+		JSON:     feedURL(base, f.ID, "json"),
+		Preview:  feedURL(base, f.ID, ""),
+	}
+}
+
+// topicTitles maps the configured topics' ids to their titles.
+func (h *handler) topicTitles() map[string]string {
+	topics := h.topics()
+	titles := make(map[string]string, len(topics))
+	for _, t := range topics {
+		titles[t.ID] = t.Title
+	}
+	return titles
+}
+
+// storyViews collapses items, newest first, into at most max stories in
+// the order of their newest copy, each shown by its face (the earliest-seen
+// copy) and uniting the topics of its copies.
+func storyViews(items []model.Item, topicTitles map[string]string, max int) []storyView {
+	var views []storyView
+	index := make(map[string]int) // story key -> position in views
+	for i := range items {
+		it := &items[i]
+		key := it.Story.Key
+		if key == "" {
+			key = "item:" + strconv.FormatInt(it.ID, 10)
+		}
+		at, seen := index[key]
+		if !seen {
+			if len(views) == max {
+				continue
+			}
+			at = len(views)
+			index[key] = at
+			views = append(views, newStoryView(it))
+		}
+		if it.ID == views[at].faceID {
+			views[at].Published = it.Published
+		}
+		views[at].Topics = addChips(views[at].Topics, it.Topics, topicTitles)
+	}
+	return views
+}
+
+func newStoryView(it *model.Item) storyView {
+	v := storyView{Title: it.Title, URL: it.URL, SourceTitle: sourceName(it.SourceTitle, it.SourceID), Published: it.Published}
+	members := it.Story.Members
+	if len(members) > 0 {
+		face := members[0]
+		v.Title, v.URL, v.SourceTitle = face.Title, face.URL, sourceName(face.SourceTitle, face.Source)
+		v.faceID, v.Published = face.ItemID, face.FirstSeen
+		if v.Title == "" {
+			v.Title = it.Title
+		}
+	}
+	for _, m := range members {
+		v.Outlets = append(v.Outlets, outlet{Title: sourceName(m.SourceTitle, m.Source), URL: m.URL})
+	}
+	if len(v.Outlets) == 0 {
+		v.Outlets = []outlet{{Title: v.SourceTitle, URL: v.URL}}
+	}
+	return v
+}
+
+// addChips adds the topics of matches that chips lacks.
+func addChips(chips []chip, matches []model.TopicMatch, titles map[string]string) []chip {
+next:
+	for _, m := range matches {
+		for _, c := range chips {
+			if c.ID == m.Topic {
+				continue next
+			}
+		}
+		title := titles[m.Topic]
+		if title == "" {
+			title = m.Topic
+		}
+		chips = append(chips, chip{ID: m.Topic, Title: title, Href: feedURL("", m.Topic, "")})
+	}
+	return chips
+}
+
+func sourceName(title, id string) string {
+	if title != "" {
+		return title
+	}
+	return id
+}

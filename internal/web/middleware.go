@@ -1,0 +1,86 @@
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+)
+
+// instrument wraps next with panic recovery and request logging at debug
+// level. A panic before the response started answers 500; after it
+// started, the connection is aborted so that the client cannot mistake a
+// truncated answer for a whole one.
+func (h *handler) instrument(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rw := &recorder{ResponseWriter: w}
+		defer func() {
+			v := recover()
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			if v != nil {
+				h.log.LogAttrs(r.Context(), slog.LevelError, "panic serving request",
+					slog.String("method", r.Method), slog.String("path", r.URL.Path),
+					slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
+				if rw.status != 0 {
+					panic(http.ErrAbortHandler)
+				}
+				http.Error(rw, "internal error", http.StatusInternalServerError)
+			}
+			h.logRequest(r, rw, time.Since(start))
+		}()
+		next.ServeHTTP(rw, r)
+	})
+}
+
+func (h *handler) logRequest(r *http.Request, rw *recorder, took time.Duration) {
+	if !h.log.Enabled(r.Context(), slog.LevelDebug) {
+		return
+	}
+	status := rw.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	h.log.LogAttrs(r.Context(), slog.LevelDebug, "request",
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+		slog.Int("status", status),
+		slog.Int64("bytes", rw.bytes),
+		slog.Duration("took", took),
+		slog.String("remote", r.RemoteAddr))
+}
+
+// recorder remembers the status and size of a response.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+}
+
+func (rw *recorder) WriteHeader(code int) {
+	if rw.status == 0 && code >= 200 {
+		rw.status = code
+	}
+	rw.ResponseWriter.WriteHeader(code)
+}
+
+func (rw *recorder) Write(b []byte) (int, error) {
+	if rw.status == 0 {
+		rw.status = http.StatusOK
+	}
+	n, err := rw.ResponseWriter.Write(b)
+	rw.bytes += int64(n)
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (rw *recorder) Unwrap() http.ResponseWriter { return rw.ResponseWriter }
+
+// Flush passes flushes through for handlers that stream.
+func (rw *recorder) Flush() {
+	if f, ok := rw.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}

@@ -1,0 +1,32 @@
+package web
+
+import "net/http"
+
+// routes registers every route of the service. GET patterns answer HEAD too;
+// a known path asked with another method gets 405 from the mux.
+func (h *handler) routes(mux *http.ServeMux) {
+	// Pages.
+	mux.HandleFunc("GET /{$}", h.home)
+
+	// Published feeds: /feeds/ID.rss|.atom|.json, and /feeds/ID previews.
+	// A ServeMux wildcard is a whole segment: feedFile splits id and ext.
+	mux.HandleFunc("GET /feeds/{file}", h.feedFile)
+	mux.HandleFunc("GET /feeds.opml", h.opml)
+
+	// JSON API.
+	mux.HandleFunc("GET /api/items", h.apiItems)
+	mux.HandleFunc("GET /api/items/{id}", h.apiItem)
+	mux.HandleFunc("GET /api/sources", h.apiSources)
+	mux.HandleFunc("GET /api/", h.apiUnknown)
+
+	// Operations.
+	mux.HandleFunc("GET /healthz", h.healthz)
+	if h.Metrics != nil {
+		mux.Handle("GET /metrics", h.Metrics)
+	}
+}
+
+// apiUnknown answers any other /api/ path with a JSON 404.
+func (h *handler) apiUnknown(w http.ResponseWriter, r *http.Request) {
+	h.apiError(w, r, notFound("no API endpoint %s", r.URL.Path))
+}

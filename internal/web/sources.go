@@ -1,0 +1,131 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"aggregator/internal/model"
+)
+
+// sourceView is a configured source merged with what the store remembers
+// about fetching it: one row of the health table.
+type sourceView struct {
+	model.Source
+	Status              string
+	LastFetch           time.Time
+	LastSuccess         time.Time
+	NextFetch           time.Time
+	RetryAfter          time.Time // zero unless still in the future
+	LastError           string
+	ConsecutiveFailures int
+	Items               int
+	PermanentURL        string
+	Gone                bool
+}
+
+// sourceViews merges the configured sources, in config order, with the
+// store's fetch state.
+func (h *handler) sourceViews(ctx context.Context) ([]sourceView, error) {
+	configured := h.sources()
+	if len(configured) == 0 {
+		return nil, nil
+	}
+	states, err := h.Store.Sources(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing source states: %w", err)
+	}
+	byID := make(map[string]model.SourceState, len(states))
+	for _, st := range states {
+		byID[st.SourceID] = st
+	}
+	now := h.now()
+	views := make([]sourceView, 0, len(configured))
+	for _, src := range configured {
+		st, known := byID[src.ID]
+		v := sourceView{
+			Source:              src,
+			Status:              st.Status,
+			LastFetch:           st.LastFetch,
+			LastSuccess:         st.LastSuccess,
+			NextFetch:           st.NextFetch,
+			LastError:           st.LastError,
+			ConsecutiveFailures: st.ConsecutiveFailures,
+			Items:               st.Items,
+			PermanentURL:        st.PermanentURL,
+			Gone:                st.Gone,
+		}
+		if st.RetryAfter.After(now) {
+			v.RetryAfter = st.RetryAfter
+		}
+		switch {
+		case !src.Enabled || st.Gone:
+			v.Status = model.StatusDisabled
+			v.NextFetch = time.Time{}
+		case !known || v.Status == "":
+			v.Status = model.StatusNever
+		}
+		if v.Status != model.StatusDisabled && v.NextFetch.IsZero() && h.NextFetch != nil {
+			v.NextFetch = h.NextFetch(src.ID)
+		}
+		views = append(views, v)
+	}
+	return views, nil
+}
+
+type sourcesResponse struct {
+	Sources []sourceJSON `json:"sources"`
+}
+
+// sourceJSON is one source as GET /api/sources shows it. Times are RFC 3339,
+// null when unknown.
+type sourceJSON struct {
+	ID                  string  `json:"id"`
+	Title               string  `json:"title"`
+	URL                 string  `json:"url"`
+	Region              string  `json:"region"`
+	Language            string  `json:"language"`
+	Enabled             bool    `json:"enabled"`
+	Status              string  `json:"status"`
+	LastFetch           *string `json:"last_fetch"`
+	LastSuccess         *string `json:"last_success"`
+	LastError           string  `json:"last_error"`
+	ConsecutiveFailures int     `json:"consecutive_failures"`
+	NextFetch           *string `json:"next_fetch"`
+	Items               int     `json:"items"`
+	PermanentURL        string  `json:"permanent_url,omitempty"`
+	RetryAfter          *string `json:"retry_after,omitempty"`
+	Gone                bool    `json:"gone,omitempty"`
+}
+
+// apiSources answers GET /api/sources: every configured source's health.
+func (h *handler) apiSources(w http.ResponseWriter, r *http.Request) {
+	views, err := h.sourceViews(r.Context())
+	if err != nil {
+		h.apiError(w, r, err)
+		return
+	}
+	resp := sourcesResponse{Sources: make([]sourceJSON, 0, len(views))}
+	for _, v := range views {
+		resp.Sources = append(resp.Sources, sourceJSON{
+			ID:                  v.ID,
+			Title:               v.Title,
+			URL:                 v.URL,
+			Region:              v.Region,
+			Language:            v.Language,
+			Enabled:             v.Enabled,
+			Status:              v.Status,
+			LastFetch:           rfc3339Ptr(v.LastFetch),
+			LastSuccess:         rfc3339Ptr(v.LastSuccess),
+			LastError:           v.LastError,
+			ConsecutiveFailures: v.ConsecutiveFailures,
+			NextFetch:           rfc3339Ptr(v.NextFetch),
+			Items:               v.Items,
+			PermanentURL:        v.PermanentURL,
+			RetryAfter:          rfc3339Ptr(v.RetryAfter),
+			Gone:                v.Gone,
+		})
+	}
+	h.writeJSON(w, r, http.StatusOK, resp)
+}
