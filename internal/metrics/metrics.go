@@ -1,0 +1,92 @@
+// Package metrics holds the Prometheus collectors of one running
+// aggregator, on a registry of its own (no package-level state).
+package metrics
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics are the collectors the pipeline and the server update.
+type Metrics struct {
+	Registry *prometheus.Registry
+
+	Fetches             *prometheus.CounterVec   // source, result
+	FetchDuration       *prometheus.HistogramVec // source
+	Items               *prometheus.CounterVec   // source, kind (new, updated, duplicate)
+	ConsecutiveFailures *prometheus.GaugeVec     // source
+	LastSuccess         *prometheus.GaugeVec     // source
+	NextFetch           *prometheus.GaugeVec     // source
+	FeedRequests        *prometheus.CounterVec   // format, code
+}
+
+// New registers every collector on a new registry.
+func New() *Metrics {
+	m := &Metrics{
+		Registry: prometheus.NewRegistry(),
+		Fetches: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "aggregator_fetches_total", Help: "Source fetches by result (ok, not_modified, error, skipped).",
+		}, []string{"source", "result"}),
+		FetchDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "aggregator_fetch_duration_seconds", Help: "Time to fetch, parse and store one source.",
+			Buckets: []float64{.05, .1, .25, .5, 1, 2.5, 5, 10, 20, 60},
+		}, []string{"source"}),
+		Items: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "aggregator_items_total", Help: "Items seen in fetched documents, by what they did to the store.",
+		}, []string{"source", "kind"}),
+		ConsecutiveFailures: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "aggregator_source_consecutive_failures", Help: "Failed fetches in a row of a source.",
+		}, []string{"source"}),
+		LastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "aggregator_source_last_success_timestamp_seconds", Help: "Unix time of the last successful fetch of a source.",
+		}, []string{"source"}),
+		NextFetch: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "aggregator_source_next_fetch_timestamp_seconds", Help: "Unix time before which a source will not be fetched again.",
+		}, []string{"source"}),
+		FeedRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "aggregator_feed_requests_total", Help: "Published feed requests by format and status code.",
+		}, []string{"format", "code"}),
+	}
+	m.Registry.MustRegister(m.Fetches, m.FetchDuration, m.Items, m.ConsecutiveFailures, m.LastSuccess, m.NextFetch, m.FeedRequests,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// Handler serves the registry in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{})
+}
+
+// unixSeconds is t as a gauge value, 0 for the zero time.
+func unixSeconds(t time.Time) float64 {
+	if t.IsZero() {
+		return 0
+	}
+	return float64(t.UnixNano()) / 1e9
+}
+
+// ObserveFetch records one fetch of a source.
+func (m *Metrics) ObserveFetch(source, result string, took time.Duration, failures int, lastSuccess, next time.Time) {
+	if m == nil {
+		return
+	}
+	m.Fetches.WithLabelValues(source, result).Inc()
+	m.FetchDuration.WithLabelValues(source).Observe(took.Seconds())
+	m.ConsecutiveFailures.WithLabelValues(source).Set(float64(failures))
+	m.LastSuccess.WithLabelValues(source).Set(unixSeconds(lastSuccess))
+	m.NextFetch.WithLabelValues(source).Set(unixSeconds(next))
+}
+
+// ObserveItems records what a fetch's items did to the store.
+func (m *Metrics) ObserveItems(source string, added, updated, duplicate int) {
+	if m == nil {
+		return
+	}
+	m.Items.WithLabelValues(source, "new").Add(float64(added))
+	m.Items.WithLabelValues(source, "updated").Add(float64(updated))
+	m.Items.WithLabelValues(source, "duplicate").Add(float64(duplicate))
+}
