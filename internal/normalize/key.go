@@ -1,0 +1,61 @@
+package normalize
+
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+
+	"aggregator/internal/model"
+)
+
+// Key returns the identity of entry e within src, following src.Identity:
+//
+//   - "guid" (the default): "g:"+GUID; without a guid the link decides,
+//     then the title and date;
+//   - "link": "u:"+canonicalURL; without a link the guid, then the title;
+//   - "title": "t:"+the folded title.
+//
+// A title key made for want of anything better carries the published date
+// ("t:"+title+"|"+RFC 3339) so that recurring headlines ("Weather update")
+// stay distinct items.
+func Key(src model.Source, e model.Entry, canonicalURL string) string {
+	guid := strings.TrimSpace(e.GUID)
+	switch src.Identity {
+	case model.IdentityTitle:
+		return "t:" + foldTitle(e.Title)
+	case model.IdentityLink:
+		if canonicalURL != "" {
+			return "u:" + canonicalURL
+		}
+		if guid != "" {
+			return "g:" + guid
+		}
+	default:
+		if guid != "" {
+			return "g:" + guid
+		}
+		if canonicalURL != "" {
+			return "u:" + canonicalURL
+		}
+	}
+	k := "t:" + foldTitle(e.Title)
+	if d := entryDate(e); !d.IsZero() {
+		k += "|" + d.UTC().Format(time.RFC3339)
+	}
+	return k
+}
+
+// foldTitle is the caseless, whitespace-insensitive form of a title.
+func foldTitle(s string) string {
+	return cases.Fold().String(norm.NFKC.String(Title(s)))
+}
+
+// entryDate is the entry's published date, else its updated date.
+func entryDate(e model.Entry) time.Time {
+	if !e.Published.IsZero() {
+		return e.Published
+	}
+	return e.Updated
+}

@@ -1,0 +1,47 @@
+package normalize
+
+import "testing"
+
+func TestTitle(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"Plain", "Gwadar port expands", "Gwadar port expands"},
+		{"EntityDecoded", "AT&amp;T &quot;deal&quot; &#8217;s", "AT&T \"deal\" ’s"},
+		{"TwiceEscaped", "Trade &amp;amp; Power &amp;#8211; Lahore", "Trade & Power – Lahore"},
+		{"TagsStripped", "<b>Breaking:</b> <i>Karachi</i> rain", "Breaking: Karachi rain"},
+		{"InlineMarkupJoinsWords", "Paki<b>stan</b> wins", "Pakistan wins"},
+		{"WhitespaceCollapsed", "  A\n\t  B\u00a0 C  ", "A B C"},
+		{"LessThanKept", "Inflation < 5% in 2025", "Inflation < 5% in 2025"},
+		{"Urdu", " پاکستان  اور چین ", "پاکستان اور چین"},
+		{"Chinese", "中巴经济走廊&nbsp;新进展", "中巴经济走廊 新进展"},
+		{"Empty", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Title(tc.in); got != tc.want {
+				t.Errorf("Title(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"Empty", "", ""},
+		{"InlineMarkupDoesNotSplitWords", "<p>Paki<b>stan</b> and <a href=x>Ch</a>ina</p>", "Pakistan and China"},
+		{"BlocksSeparate", "<p>One</p><p>Two</p><ul><li>a</li><li>b</li></ul>", "One\nTwo\na\nb"},
+		{"BrSeparates", "line<br>next<br/>last", "line\nnext\nlast"},
+		{"EntitiesDecoded", "Trade &amp; power &lt;b&gt; &#1662;", "Trade & power <b> پ"},
+		{"ScriptAndStyleDropped", "<style>p{}</style>A<script>alert(1)</script>B", "AB"},
+		{"WhitespaceCollapsed", "  a \n\n b\t\tc  ", "a b c"},
+		{"SpacesAroundBlocksCollapse", "<div> a </div>  <div> b </div>", "a\nb"},
+		{"PlainText", "China-Pakistan Economic Corridor", "China-Pakistan Economic Corridor"},
+		{"NBSPIsSpace", "a&nbsp;&nbsp;b", "a b"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Text(tc.in); got != tc.want {
+				t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
