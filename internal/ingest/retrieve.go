@@ -1,0 +1,99 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"aggregator/internal/dedup"
+	"aggregator/internal/fetch"
+	"aggregator/internal/model"
+	"aggregator/internal/normalize"
+	"aggregator/internal/parse"
+)
+
+// document is a fetched feed turned into items ready to store.
+type document struct {
+	items    []model.Item
+	repeated int           // entries whose identity repeated an earlier one in the same document
+	ttl      time.Duration // the feed's own refresh hint
+}
+
+// retrieve fetches the source (following one autodiscovery link when the
+// URL is an HTML page) and turns its entries into tagged items.
+func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.SourceState) (document, *fetch.Response, error) {
+	target := src.URL
+	if st.PermanentURL != "" {
+		target = st.PermanentURL
+	}
+	resp, err := p.get(ctx, fetch.Request{URL: target, ETag: st.ETag, LastModified: st.LastModified})
+	if err != nil || resp.NotModified {
+		return document{}, resp, err
+	}
+	feed, err := parse.Parse(resp.Body, resp.ContentType, resp.URL)
+	var nf *parse.NotFeedError
+	if errors.As(err, &nf) && len(nf.Alternates) > 0 {
+		// An HTML page that names its feed: follow it once.
+		alt := nf.Alternates[0]
+		if p.opts.Client.NamesPrivateHost(alt) && !p.opts.Client.NamesPrivateHost(resp.URL) {
+			return document{}, nil, fmt.Errorf("parsing %s: %w; its feed link %s names a private host: %w",
+				resp.URL, err, alt, fetch.ErrPrivateAddress)
+		}
+		resp, err = p.get(ctx, fetch.Request{URL: alt})
+		if err != nil {
+			return document{}, nil, fmt.Errorf("following the page's feed link %s: %w", alt, err)
+		}
+		feed, err = parse.Parse(resp.Body, resp.ContentType, resp.URL)
+	}
+	if err != nil {
+		return document{}, nil, fmt.Errorf("parsing %s: %w", resp.URL, err)
+	}
+	doc := p.items(src, feed, resp.URL)
+	if src.FullText {
+		p.fullText(ctx, src, resp.URL, doc.items)
+	}
+	p.classify(src, doc.items)
+	return doc, resp, nil
+}
+
+func (p *Pipeline) get(ctx context.Context, req fetch.Request) (*fetch.Response, error) {
+	if p.opts.Limiter != nil {
+		release, err := p.opts.Limiter.Acquire(ctx, req.URL)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+	}
+	return p.opts.Client.Get(ctx, req)
+}
+
+// items normalises a parsed feed's entries, keeping the first of entries
+// with the same identity.
+func (p *Pipeline) items(src model.Source, feed *parse.Feed, feedURL string) document {
+	now := p.opts.Clock()
+	doc := document{ttl: feed.TTL, items: make([]model.Item, 0, len(feed.Entries))}
+	seen := make(map[string]bool, len(feed.Entries))
+	for _, e := range feed.Entries {
+		it := normalize.Item(src, e, feedURL, now)
+		if seen[it.Key] {
+			doc.repeated++
+			continue
+		}
+		seen[it.Key] = true
+		doc.items = append(doc.items, it)
+	}
+	return doc
+}
+
+// classify tags and fingerprints items, once their text is final.
+func (p *Pipeline) classify(src model.Source, items []model.Item) {
+	tagger := p.Tagger()
+	for i := range items {
+		it := &items[i]
+		if tagger != nil {
+			it.Topics = tagger.Tag(it, src)
+		}
+		it.Fingerprint = dedup.Fingerprint(it)
+	}
+}
