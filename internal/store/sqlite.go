@@ -24,7 +24,8 @@ type SQLite struct {
 	read  *sql.DB // several connections, query_only
 	clock func() time.Time
 	log   *slog.Logger
-	batch int // rows per Prune transaction and per EachItem read
+	batch int        // rows per Prune transaction and per EachItem read
+	stmts *stmtCache // the writer's statements, prepared once
 }
 
 // defaultBatch is how many items one Prune transaction deletes (so that
@@ -54,7 +55,8 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	write.SetConnMaxLifetime(0)
 	write.SetConnMaxIdleTime(0)
 
-	s := &SQLite{write: write, clock: opts.Clock, log: opts.Logger.With("component", "store"), batch: defaultBatch}
+	s := &SQLite{write: write, clock: opts.Clock, log: opts.Logger.With("component", "store"), batch: defaultBatch,
+		stmts: newStmtCache(write)}
 	if err := s.init(ctx, path); err != nil {
 		write.Close()
 		return nil, err
@@ -94,10 +96,16 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// The page cache (KiB when negative) holds the hot index pages: the
+	// writer's covers the indexes every insert touches (buckets, URLs,
+	// stories), which at a million items no longer fit SQLite's 2 MiB
+	// default and would otherwise be re-read from the OS on every insert.
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
+		q.Add("_pragma", "cache_size(-16384)")
 		q.Set("_txlock", "deferred")
 	} else {
+		q.Add("_pragma", "cache_size(-65536)")
 		q.Set("_txlock", "immediate")
 	}
 	u := url.URL{Scheme: "file", Opaque: path, RawQuery: q.Encode()}
@@ -125,5 +133,5 @@ func (s *SQLite) Close() error {
 	if err != nil {
 		err = fmt.Errorf("optimize: %w", err)
 	}
-	return errors.Join(err, s.read.Close(), s.write.Close())
+	return errors.Join(err, s.stmts.close(), s.read.Close(), s.write.Close())
 }

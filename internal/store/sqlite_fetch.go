@@ -10,8 +10,13 @@ import (
 )
 
 // maxCandidates caps the near-duplicate candidates handed to a StoryMatch:
-// the most recently first-seen items sharing a bucket.
+// the items sharing the most buckets, then the most recently first seen.
 const maxCandidates = 200
+
+// perBucketCandidates caps the items one fingerprint bucket contributes to
+// the candidates (its most recently first-seen): the bound that keeps the
+// lookup's cost flat however full a bucket grows.
+const perBucketCandidates = 50
 
 // SaveFetch stores one fetch of one source in one transaction.
 func (s *SQLite) SaveFetch(ctx context.Context, f Fetch) (SaveResult, error) {

@@ -131,14 +131,14 @@ func TestSaveFetch(t *testing.T) {
 	t.Run("CandidatesCappedMostRecentFirst", func(t *testing.T) {
 		s := openTest(t)
 		var items []model.Item
-		for i := range maxCandidates + 5 {
-			items = append(items, item("dawn", fmt.Sprint(i), withPrint(fmt.Sprint("S", i), 42)))
+		for i := range maxCandidates + 5 { // 41 items in each of five buckets
+			items = append(items, item("dawn", fmt.Sprint(i), withPrint(fmt.Sprint("S", i), int64(40+i%5))))
 		}
 		save(t, s, t0, "dawn", items[:5]...)
 		save(t, s, t0.Add(time.Minute), "dawn", items[5:]...)
 		var got []model.Candidate
 		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(time.Hour),
-			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("new", 42))},
+			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("new", 40, 41, 42, 43, 44))},
 			Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
 			t.Fatal(err)
 		}
@@ -149,6 +149,43 @@ func TestSaveFetch(t *testing.T) {
 			if !c.FirstSeen.Equal(t0.Add(time.Minute)) {
 				t.Fatalf("candidate %d first seen %v: the older items should be cut", c.ItemID, c.FirstSeen)
 			}
+		}
+	})
+	t.Run("FullBucketGivesItsMostRecent", func(t *testing.T) {
+		s := openTest(t)
+		var items []model.Item
+		for i := range perBucketCandidates + 10 {
+			items = append(items, item("dawn", fmt.Sprint(i), withPrint(fmt.Sprint("S", i), 42)))
+		}
+		save(t, s, t0, "dawn", items[:10]...)
+		save(t, s, t0.Add(time.Minute), "dawn", items[10:]...)
+		var got []model.Candidate
+		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(time.Hour),
+			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("new", 42))},
+			Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != perBucketCandidates {
+			t.Fatalf("%d candidates from one bucket, want %d", len(got), perBucketCandidates)
+		}
+		for _, c := range got {
+			if !c.FirstSeen.Equal(t0.Add(time.Minute)) {
+				t.Fatalf("candidate %d first seen %v: the bucket's older items should be cut", c.ItemID, c.FirstSeen)
+			}
+		}
+	})
+	t.Run("MoreSharedBucketsFirst", func(t *testing.T) {
+		s := openTest(t)
+		save(t, s, t0, "dawn", item("dawn", "old", withPrint("A", 1, 2, 3)))
+		save(t, s, t0.Add(time.Minute), "dawn", item("dawn", "new", withPrint("B", 1)))
+		var got []model.Candidate
+		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(time.Hour),
+			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("new", 1, 2, 3))},
+			Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || string(got[0].Sig) != "A" {
+			t.Fatalf("candidates %+v: want the item sharing three buckets first", got)
 		}
 	})
 	t.Run("WindowRespected", func(t *testing.T) {

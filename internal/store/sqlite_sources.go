@@ -14,6 +14,9 @@ import (
 func (s *SQLite) SyncSources(ctx context.Context, sources []model.Source) error {
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
 		for _, src := range sources {
+			if err := resetMovedSource(ctx, tx, src); err != nil {
+				return fmt.Errorf("source %s: %w", src.ID, err)
+			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO sources (id, title, url, region, language, enabled)
 				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
@@ -28,6 +31,28 @@ func (s *SQLite) SyncSources(ctx context.Context, sources []model.Source) error 
 		return fmt.Errorf("sync sources: %w", err)
 	}
 	return nil
+}
+
+// resetMovedSource forgets what fetching taught us about a source whose
+// configuration now points elsewhere or that was switched back on: its
+// validators, a permanent redirect, a 410 and the backoff. The config is
+// the user's; a change there is a fresh start.
+func resetMovedSource(ctx context.Context, tx *wtx, src model.Source) error {
+	var url string
+	var enabled bool
+	err := tx.QueryRowContext(ctx, `SELECT url, enabled FROM sources WHERE id = ?`, src.ID).Scan(&url, &enabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if url == src.URL && (enabled || !src.Enabled) {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE source_state SET etag = '', last_modified = '', permanent_url = '',
+		gone = 0, consecutive_failures = 0, next_fetch = NULL, retry_after = NULL WHERE source_id = ?`, src.ID)
+	return err
 }
 
 // SaveSourceState records a fetch attempt that stored no items.

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"aggregator/internal/model"
 )
@@ -48,16 +50,30 @@ func chooseStory(ctx context.Context, tx *wtx, f Fetch, it *model.Item) (id int6
 }
 
 // candidates loads the items sharing a fingerprint bucket with it, first
-// seen at or after since, most recent first, at most maxCandidates.
+// seen at or after since: those sharing the most buckets first, then the
+// most recent, at most maxCandidates. Each bucket contributes only its
+// perBucketCandidates most recent items, read straight off the (bucket,
+// first_seen) index, so a bucket every item of a common subject falls into
+// (two names every market report carries) costs the same however full it
+// is: the lookup's cost is bounded by the number of buckets, not by the
+// size of the store or of the window.
 func candidates(ctx context.Context, tx *wtx, it *model.Item, since int64) ([]model.Candidate, error) {
-	args := append(anyArgs(it.Fingerprint.Buckets), since, it.ID, maxCandidates)
+	buckets := slices.Compact(slices.Sorted(slices.Values(it.Fingerprint.Buckets)))
+	parts := make([]string, len(buckets))
+	args := make([]any, 0, 4*len(buckets)+1)
+	for i, b := range buckets {
+		parts[i] = `SELECT * FROM (SELECT item_id, first_seen FROM item_buckets
+			WHERE bucket = ? AND first_seen >= ? AND item_id <> ? ORDER BY first_seen DESC LIMIT ?)`
+		args = append(args, b, since, it.ID, perBucketCandidates)
+	}
+	args = append(args, maxCandidates)
 	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.story_id, i.source_id, i.url, i.title, i.first_seen, i.sig
-		FROM (SELECT item_id, MAX(first_seen) AS seen FROM item_buckets
-			WHERE bucket IN (`+placeholders(len(it.Fingerprint.Buckets))+`) AND first_seen >= ? AND item_id <> ?
-			GROUP BY item_id ORDER BY seen DESC, item_id DESC LIMIT ?) AS b
+		FROM (SELECT item_id, COUNT(*) AS shared, MAX(first_seen) AS seen
+			FROM (`+strings.Join(parts, " UNION ALL ")+`)
+			GROUP BY item_id ORDER BY shared DESC, seen DESC, item_id DESC LIMIT ?) AS b
 		JOIN items i ON i.id = b.item_id
 		WHERE i.story_id IS NOT NULL
-		ORDER BY b.seen DESC, i.id DESC`, args...)
+		ORDER BY b.shared DESC, b.seen DESC, i.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load candidates: %w", err)
 	}

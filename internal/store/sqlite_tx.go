@@ -3,14 +3,18 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"sync"
 )
 
 // wtx is a write transaction that prepares each distinct statement once:
 // a fetch runs the same dozen statements for every item, and preparing
-// them is most of the cost of running them.
+// them is most of the cost of running them. Statements the writer runs
+// again and again come from its cache, prepared once per connection.
 type wtx struct {
 	tx    *sql.Tx
+	cache *stmtCache
 	stmts map[string]*sql.Stmt
 }
 
@@ -18,12 +22,101 @@ func (w *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := w.tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if cached := w.cache.get(query); cached != nil {
+		// Prepared on the writer's only connection: no new prepare.
+		st = w.tx.StmtContext(ctx, cached)
+	} else {
+		var err error
+		if st, err = w.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
 	}
 	w.stmts[query] = st
 	return st, nil
+}
+
+// maxCachedStmts bounds the writer's statement cache: queries whose text
+// varies with their arguments (IN lists) beyond it are prepared per
+// transaction.
+const maxCachedStmts = 128
+
+// stmtCache keeps the writer's statements prepared across transactions.
+// A one-item fetch (the common case of a busy source) would otherwise
+// prepare its dozen statements afresh, which costs more than running them.
+// The writer has one connection, which a transaction holds: a statement
+// first seen inside one is prepared for the cache after it ends (fill).
+type stmtCache struct {
+	db    *sql.DB
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+	want  map[string]bool // seen in a transaction, to prepare after it
+}
+
+func newStmtCache(db *sql.DB) *stmtCache {
+	return &stmtCache{db: db, stmts: map[string]*sql.Stmt{}, want: map[string]bool{}}
+}
+
+// get returns the cached statement of query, or nil (noting the query,
+// while there is room, for fill to prepare).
+func (c *stmtCache) get(query string) *sql.Stmt {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.stmts[query]; ok {
+		return st
+	}
+	if len(c.stmts)+len(c.want) < maxCachedStmts {
+		c.want[query] = true
+	}
+	return nil
+}
+
+// fill prepares the statements get noted; it must run outside any write
+// transaction (the writer's one connection must be free). A statement
+// that fails to prepare is left to the transactions, which report it.
+func (c *stmtCache) fill(ctx context.Context) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	var queries []string
+	for q := range c.want {
+		queries = append(queries, q)
+	}
+	clear(c.want)
+	c.mu.Unlock()
+	// Prepared without the lock: preparing waits for the connection,
+	// which another transaction, itself asking get, may hold.
+	for _, q := range queries {
+		st, err := c.db.PrepareContext(ctx, q)
+		if err != nil {
+			continue
+		}
+		c.mu.Lock()
+		if _, dup := c.stmts[q]; dup {
+			st.Close()
+		} else {
+			c.stmts[q] = st
+		}
+		c.mu.Unlock()
+	}
+}
+
+func (c *stmtCache) close() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var errs []error
+	for q, st := range c.stmts {
+		errs = append(errs, st.Close())
+		delete(c.stmts, q)
+	}
+	return errors.Join(errs...)
 }
 
 // ExecContext runs a statement that returns no rows.
@@ -67,7 +160,7 @@ func (s *SQLite) inWriteTx(ctx context.Context, fn func(*wtx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	w := &wtx{tx: tx, stmts: map[string]*sql.Stmt{}}
+	w := &wtx{tx: tx, cache: s.stmts, stmts: map[string]*sql.Stmt{}}
 	defer w.closeStmts()
 	if err := fn(w); err != nil {
 		return err
@@ -75,5 +168,6 @@ func (s *SQLite) inWriteTx(ctx context.Context, fn func(*wtx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.stmts.fill(ctx)
 	return nil
 }

@@ -44,6 +44,16 @@ type Store interface {
 	Items(ctx context.Context, q ItemQuery) (items []model.Item, next string, error error)
 	// Item returns one item with its topics and story.
 	Item(ctx context.Context, id int64) (model.Item, error)
+	// ItemByURL returns, with its topics and story, the earliest-seen item
+	// whose canonical URL, or else whose link as the feed gave it, is url;
+	// ErrNotFound when none is.
+	ItemByURL(ctx context.Context, url string) (model.Item, error)
+	// TopicCounts counts per topic the stored items carrying it: all of
+	// them, and those first seen at or after each time of since.
+	TopicCounts(ctx context.Context, since []time.Time) (map[string]TopicCount, error)
+	// TopicDaily counts per topic the items published on each of the last
+	// days UTC days up to now's, oldest first (the home page's sparklines).
+	TopicDaily(ctx context.Context, days int, now time.Time) (map[string][]int, error)
 	// Stories lists the faces of the stories a published feed holds,
 	// newest first (by the face's Published), each with its members
 	// (earliest first) in Story. A story is in the feed when the union of
@@ -51,6 +61,11 @@ type Store interface {
 	// that union in Topics (the face's own matches first). Source, region
 	// and language restrictions hold when any member satisfies them.
 	Stories(ctx context.Context, q StoryQuery) ([]model.Item, error)
+
+	// ItemHashes returns the stored Hash of each of keys already stored
+	// for the source; keys not stored are absent. The pipeline uses it to
+	// fetch article pages only for items that are new or corrected.
+	ItemHashes(ctx context.Context, sourceID string, keys []string) (map[string]string, error)
 
 	// EachItem calls fn for every stored item (without story), oldest
 	// first, stopping at the first error.
@@ -61,6 +76,16 @@ type Store interface {
 	// Prune removes items first seen before the cutoff, keeping every
 	// story whole (the face moves to the next earliest member).
 	Prune(ctx context.Context, before time.Time) (int, error)
+
+	// SaveSubscription records a verified WebSub subscription, replacing
+	// the one with the same topic and callback.
+	SaveSubscription(ctx context.Context, sub Subscription) error
+	// DeleteSubscription forgets a WebSub subscription (no error when absent).
+	DeleteSubscription(ctx context.Context, topic, callback string) error
+	// Subscriptions lists a topic's WebSub subscriptions not expired at now.
+	Subscriptions(ctx context.Context, topic string, now time.Time) ([]Subscription, error)
+	// PruneSubscriptions removes the subscriptions expired at now.
+	PruneSubscriptions(ctx context.Context, now time.Time) (int, error)
 
 	// Ping answers whether the store is usable.
 	Ping(ctx context.Context) error
@@ -88,6 +113,16 @@ type SaveResult struct {
 	Joined    int // new items that joined an existing story (of New)
 	// Changed is the set of topic ids whose published content changed.
 	Changed map[string]bool
+}
+
+// Subscription is a WebSub subscriber of a published feed (the topic).
+type Subscription struct {
+	Topic    string
+	Callback string
+	Secret   string // HMAC key for X-Hub-Signature; "" for none
+	Lease    time.Duration
+	Created  time.Time
+	Expires  time.Time
 }
 
 // ItemQuery selects items.

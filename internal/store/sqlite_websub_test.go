@@ -1,0 +1,78 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestSubscriptionsSurviveRestartAndExpire(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "websub.db")
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2024, 5, 3, 12, 0, 0, 0, time.UTC)
+	topic := "https://news.example.org/feeds/cpec.rss"
+	for i, cb := range []string{"https://a.example/cb", "https://b.example/cb"} {
+		sub := Subscription{Topic: topic, Callback: cb, Secret: "s3cret", Lease: time.Hour,
+			Created: now.Add(time.Duration(i) * time.Minute), Expires: now.Add(time.Duration(i+1) * time.Hour)}
+		if err := s.SaveSubscription(ctx, sub); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A renewal replaces the row rather than adding one.
+	if err := s.SaveSubscription(ctx, Subscription{Topic: topic, Callback: "https://a.example/cb", Lease: 3 * time.Hour,
+		Created: now, Expires: now.Add(3 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	subs, err := s.Subscriptions(ctx, topic, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != 2 {
+		t.Fatalf("%d subscriptions after restart, want 2", len(subs))
+	}
+	if got := subs[0]; got.Callback != "https://a.example/cb" || got.Secret != "" || got.Lease != 3*time.Hour || !got.Expires.Equal(now.Add(3*time.Hour)) {
+		t.Errorf("renewed subscription = %+v", got)
+	}
+	if got := subs[1]; got.Secret != "s3cret" || got.Lease != time.Hour {
+		t.Errorf("second subscription = %+v", got)
+	}
+	if other, _ := s.Subscriptions(ctx, "https://news.example.org/feeds/other.rss", now); len(other) != 0 {
+		t.Errorf("another topic lists %d subscriptions", len(other))
+	}
+
+	later := now.Add(3*time.Hour + time.Minute)
+	if subs, _ := s.Subscriptions(ctx, topic, now.Add(150*time.Minute)); len(subs) != 1 {
+		t.Errorf("%d subscriptions after the first lease ended, want 1", len(subs))
+	}
+	n, err := s.PruneSubscriptions(ctx, later)
+	if err != nil || n != 2 {
+		t.Errorf("PruneSubscriptions = %d, %v; want 2", n, err)
+	}
+
+	if err := s.SaveSubscription(ctx, Subscription{Topic: topic, Callback: "https://c.example/cb", Created: now, Expires: later.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteSubscription(ctx, topic, "https://c.example/cb"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteSubscription(ctx, topic, "https://c.example/cb"); err != nil {
+		t.Errorf("deleting an absent subscription: %v", err)
+	}
+	if subs, _ := s.Subscriptions(ctx, topic, later); len(subs) != 0 {
+		t.Errorf("%d subscriptions after unsubscribe", len(subs))
+	}
+}
