@@ -21,7 +21,6 @@ type Metrics struct {
 	ConsecutiveFailures *prometheus.GaugeVec     // source
 	LastSuccess         *prometheus.GaugeVec     // source
 	NextFetch           *prometheus.GaugeVec     // source
-	FeedRequests        *prometheus.CounterVec   // format, code
 }
 
 // New registers every collector on a new registry.
@@ -47,11 +46,8 @@ func New() *Metrics {
 		NextFetch: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "aggregator_source_next_fetch_timestamp_seconds", Help: "Unix time before which a source will not be fetched again.",
 		}, []string{"source"}),
-		FeedRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "aggregator_feed_requests_total", Help: "Published feed requests by format and status code.",
-		}, []string{"format", "code"}),
 	}
-	m.Registry.MustRegister(m.Fetches, m.FetchDuration, m.Items, m.ConsecutiveFailures, m.LastSuccess, m.NextFetch, m.FeedRequests,
+	m.Registry.MustRegister(m.Fetches, m.FetchDuration, m.Items, m.ConsecutiveFailures, m.LastSuccess, m.NextFetch,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
