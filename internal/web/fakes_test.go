@@ -37,6 +37,14 @@ type fakeStore struct {
 	pingErr    error
 	pingBlock  chan struct{} // when set, Ping ignores its context and waits for it to close
 	queries    []store.ItemQuery
+	daily      map[string][]int // TopicDaily's answer
+	dailyErr   error
+}
+
+func (f *fakeStore) TopicDaily(_ context.Context, days int, _ time.Time) (map[string][]int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.daily, f.dailyErr
 }
 
 func (f *fakeStore) Items(_ context.Context, q store.ItemQuery) ([]model.Item, string, error) {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
@@ -24,14 +26,21 @@ type homePage struct {
 	Feeds      []feedView
 	Stories    []storyView
 	StoriesErr string
-	Sources    []sourceView
+	Sources    []healthRow
 	SourcesErr string
+}
+
+// healthRow is one source's row of the health table.
+type healthRow struct {
+	sourceView
+	PerDay string // items published a day, estimated
 }
 
 // feedView is a published feed with its URLs.
 type feedView struct {
 	FeedInfo
 	RSS, Atom, JSON, Preview string
+	Spark                    *sparkline // topic feeds on the home page: daily volume
 }
 
 // storyView is one recent story: its face (the earliest-seen copy), the
@@ -67,18 +76,60 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request) {
 		OPMLURL: base + "/feeds.opml",
 		Feeds:   feedViews(base, h.feedList()),
 	}
+	h.addSparklines(r.Context(), page.Feeds, page.Now)
+	sources, err := h.sourceViews(r.Context())
+	if err != nil {
+		_, msg := h.errorStatus(r, err)
+		page.SourcesErr = "Source health is unavailable: " + msg + "."
+	}
+	page.Sources = h.healthRows(r.Context(), sources, page.Now)
 	items, _, err := h.Store.Items(r.Context(), store.ItemQuery{Limit: homeItemsScan})
 	if err != nil {
 		_, msg := h.errorStatus(r, err)
 		page.StoriesErr = "Recent stories are unavailable: " + msg + "."
 	}
 	page.Stories = storyViews(items, h.topicTitles(), homeStories)
-	page.Sources, err = h.sourceViews(r.Context())
-	if err != nil {
-		_, msg := h.errorStatus(r, err)
-		page.SourcesErr = "Source health is unavailable: " + msg + "."
-	}
 	h.writeHTML(w, r, http.StatusOK, h.pages.home, page)
+}
+
+// addSparklines gives every topic feed its daily volume over the last
+// sparkDays days. A failing store only costs the sparklines.
+func (h *handler) addSparklines(ctx context.Context, feeds []feedView, now time.Time) {
+	daily, err := h.Store.TopicDaily(ctx, sparkDays, now)
+	if err != nil {
+		h.log.LogAttrs(ctx, slog.LevelWarn, "reading daily topic counts", slog.String("error", err.Error()))
+		return
+	}
+	for i := range feeds {
+		if feeds[i].Kind != KindTopic {
+			continue
+		}
+		counts := daily[feeds[i].ID]
+		if counts == nil {
+			counts = make([]int, sparkDays)
+		}
+		feeds[i].Spark = newSparkline(counts)
+	}
+}
+
+// healthRows adds to each enabled source its items-per-day estimate. A
+// failing store only costs the estimates.
+func (h *handler) healthRows(ctx context.Context, sources []sourceView, now time.Time) []healthRow {
+	rows := make([]healthRow, 0, len(sources))
+	for _, src := range sources {
+		row := healthRow{sourceView: src, PerDay: perDay(-1)}
+		if src.Items > 0 {
+			rate, err := itemsPerDay(ctx, h.Store, src.ID, now)
+			if err != nil {
+				h.log.LogAttrs(ctx, slog.LevelWarn, "estimating items per day",
+					slog.String("source", src.ID), slog.String("error", err.Error()))
+			} else {
+				row.PerDay = perDay(rate)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 func feedViews(base string, feeds []FeedInfo) []feedView {

@@ -12,11 +12,16 @@ func (h *handler) routes(mux *http.ServeMux) {
 	// A ServeMux wildcard is a whole segment: feedFile splits id and ext.
 	mux.HandleFunc("GET /feeds/{file}", h.feedFile)
 	mux.HandleFunc("GET /feeds.opml", h.opml)
+	// The built-in WebSub hub, when Feeds runs one.
+	if hub, ok := h.Feeds.(WebSubHub); ok && hub.WebSub() != nil {
+		mux.Handle("/websub", hub.WebSub())
+	}
 
 	// JSON API.
 	mux.HandleFunc("GET /api/items", h.apiItems)
 	mux.HandleFunc("GET /api/items/{id}", h.apiItem)
 	mux.HandleFunc("GET /api/sources", h.apiSources)
+	mux.HandleFunc("GET /api/topics", h.apiTopics)
 	mux.HandleFunc("GET /api/", h.apiUnknown)
 
 	// Operations.
@@ -29,4 +34,11 @@ func (h *handler) routes(mux *http.ServeMux) {
 // apiUnknown answers any other /api/ path with a JSON 404.
 func (h *handler) apiUnknown(w http.ResponseWriter, r *http.Request) {
 	h.apiError(w, r, notFound("no API endpoint %s", r.URL.Path))
+}
+
+// WebSubHub is implemented by a Feeds whose feeds are distributed by the
+// built-in WebSub hub: WebSub returns the hub's handler of POST /websub, or
+// nil when an external hub is used.
+type WebSubHub interface {
+	WebSub() http.Handler
 }
