@@ -1,7 +1,10 @@
 package publish
 
 import (
+	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -61,6 +64,42 @@ func BenchmarkRenderAndGzip50(b *testing.B) {
 				if _, err := render(testDef, testOpts, items, format); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// discardWriter is a ResponseWriter that keeps one header map and drops
+// the body, so that the benchmark measures ServeHTTP alone.
+type discardWriter struct{ h http.Header }
+
+func (d *discardWriter) Header() http.Header         { return d.h }
+func (d *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (d *discardWriter) WriteHeader(int)             {}
+
+// BenchmarkServeCached is the hot path: a cached 50-story feed answered
+// with 200 and with 304.
+func BenchmarkServeCached(b *testing.B) {
+	p := New(newFake(benchItems(50)), testOpts, []Def{testDef})
+	r, err := p.Get(context.Background(), "cpec", FormatRSS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct{ name, inm string }{{"200", ""}, {"304", r.ETag}} {
+		b.Run(c.name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, "/feeds/cpec.rss", nil)
+			if c.inm != "" {
+				req.Header.Set("If-None-Match", c.inm)
+			}
+			w := &discardWriter{h: http.Header{}}
+			b.ReportAllocs()
+			for b.Loop() {
+				got, err := p.Get(req.Context(), "cpec", FormatRSS)
+				if err != nil {
+					b.Fatal(err)
+				}
+				clear(w.h)
+				got.ServeHTTP(w, req)
 			}
 		})
 	}

@@ -71,6 +71,9 @@ type Options struct {
 	// MaxAge is the Cache-Control max-age sent with feeds; zero means
 	// DefaultMaxAge.
 	MaxAge time.Duration
+	// Coalesce is how long the background waits after a feed goes stale
+	// before re-rendering it; zero means DefaultCoalesce.
+	Coalesce time.Duration
 	// Logger receives render failures; nil discards.
 	Logger *slog.Logger
 }

@@ -25,6 +25,8 @@ type Rendered struct {
 	ContentType  string
 	// CacheControl is the Cache-Control header sent with the feed.
 	CacheControl string
+
+	hdr *headers // computed by render; nil for a Rendered made by hand
 }
 
 // Render writes a feed of stories (as Store.Stories returns them: faces
@@ -47,14 +49,22 @@ func render(def Def, opts Options, items []model.Item, format string) (*Rendered
 		return nil, fmt.Errorf("publish %s.%s: %w", def.ID, format, err)
 	}
 	sum := sha256.Sum256(body)
-	return &Rendered{
+	r := &Rendered{
 		Body:         body,
 		Gzip:         gz,
 		ETag:         `"` + hex.EncodeToString(sum[:16]) + `"`,
 		LastModified: lastMod,
 		ContentType:  ContentType(format),
 		CacheControl: fmt.Sprintf("public, max-age=%d", int(opts.maxAge().Seconds())),
-	}, nil
+	}
+	r.hdr = newHeaders(r, LinkHeader(opts.hubURL(), FeedURL(opts.BaseURL, def.ID, format)))
+	return r, nil
+}
+
+// LinkHeader is the HTTP Link header value advertising a feed's WebSub hub
+// and its own URL (WebSub 4: both rel="hub" and rel="self").
+func LinkHeader(hub, self string) string {
+	return "<" + hub + `>; rel="hub", <` + self + `>; rel="self"`
 }
 
 // renderBody renders the feed and says when its content last changed.

@@ -11,10 +11,48 @@ import (
 // differs from the identity one (RFC 9110 8.8.3).
 const gzipETagSuffix = "-gzip"
 
-// ServeHTTP answers GET and HEAD with the feed: validators and caching
-// headers, 304 to a matching If-None-Match (or, without one, to an
-// If-Modified-Since not older than the content), and the gzip bytes to a
-// client that accepts them.
+// headers are a render's response header values, computed once so that
+// serving it formats nothing. The slices are shared by every response: they
+// are only ever replaced in a response's header map, never appended to in
+// place (each has len == cap, so an append copies).
+type headers struct {
+	etag, etagGzip     []string
+	lastModified       []string
+	cacheControl       []string
+	contentType        []string
+	length, lengthGzip []string
+	link               []string
+	vary, gzip         []string
+}
+
+// newHeaders computes the header values of a render; link is the Link
+// header value ("" for none).
+func newHeaders(r *Rendered, link string) *headers {
+	one := func(v string) []string { return []string{v} }
+	hd := &headers{
+		etag:         one(r.ETag),
+		etagGzip:     one(strings.TrimSuffix(r.ETag, `"`) + gzipETagSuffix + `"`),
+		lastModified: one(r.LastModified.UTC().Format(http.TimeFormat)),
+		contentType:  one(r.ContentType),
+		length:       one(strconv.Itoa(len(r.Body))),
+		lengthGzip:   one(strconv.Itoa(len(r.Gzip))),
+		vary:         one("Accept-Encoding"),
+		gzip:         one("gzip"),
+	}
+	if r.CacheControl != "" {
+		hd.cacheControl = one(r.CacheControl)
+	}
+	if link != "" {
+		hd.link = one(link)
+	}
+	return hd
+}
+
+// ServeHTTP answers GET and HEAD with the feed: validators, caching and
+// WebSub Link headers, 304 to a matching If-None-Match (or, without one, to
+// an If-Modified-Since not older than the content), and the gzip bytes to a
+// client that accepts them. It formats nothing and allocates nothing of its
+// own: every header value was computed when the feed was rendered.
 func (r *Rendered) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	h := w.Header()
 	if req.Method != http.MethodGet && req.Method != http.MethodHead {
@@ -22,19 +60,30 @@ func (r *Rendered) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	gz := len(r.Gzip) > 0 && acceptsGzip(req.Header.Get("Accept-Encoding"))
-	etag := r.ETag
-	if gz {
-		etag = strings.TrimSuffix(etag, `"`) + gzipETagSuffix + `"`
+	hd := r.hdr
+	if hd == nil { // a Rendered made by hand rather than by render
+		hd = newHeaders(r, "")
 	}
+	gz := len(r.Gzip) > 0 && acceptsGzip(req.Header.Get("Accept-Encoding"))
 	// Written with the spelling of RFC 9110: Header.Set would send "Etag",
 	// which strict clients looking the name up case-sensitively miss.
-	h["ETag"] = []string{etag}
-	h.Set("Last-Modified", r.LastModified.UTC().Format(http.TimeFormat))
-	if r.CacheControl != "" {
-		h.Set("Cache-Control", r.CacheControl)
+	if gz {
+		h["ETag"] = hd.etagGzip
+	} else {
+		h["ETag"] = hd.etag
 	}
-	h.Add("Vary", "Accept-Encoding")
+	h["Last-Modified"] = hd.lastModified
+	if hd.cacheControl != nil {
+		h["Cache-Control"] = hd.cacheControl
+	}
+	if v, ok := h["Vary"]; ok {
+		h["Vary"] = append(v, hd.vary[0])
+	} else {
+		h["Vary"] = hd.vary
+	}
+	if hd.link != nil {
+		h["Link"] = hd.link
+	}
 
 	if r.notModified(req) {
 		w.WriteHeader(http.StatusNotModified)
@@ -43,10 +92,12 @@ func (r *Rendered) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	body := r.Body
 	if gz {
 		body = r.Gzip
-		h.Set("Content-Encoding", "gzip")
+		h["Content-Encoding"] = hd.gzip
+		h["Content-Length"] = hd.lengthGzip
+	} else {
+		h["Content-Length"] = hd.length
 	}
-	h.Set("Content-Type", r.ContentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Type"] = hd.contentType
 	w.WriteHeader(http.StatusOK)
 	if req.Method != http.MethodHead {
 		_, _ = w.Write(body) // the client went away; nothing to do
@@ -74,7 +125,9 @@ func (r *Rendered) notModified(req *http.Request) bool {
 // accepting the gzip variant's tag for the same body.
 func etagListMatches(list, etag string) bool {
 	want := opaque(etag)
-	for _, tag := range strings.Split(list, ",") {
+	for list != "" {
+		var tag string
+		tag, list, _ = strings.Cut(list, ",")
 		tag = strings.TrimSpace(tag)
 		if tag == "*" {
 			return true
@@ -104,11 +157,15 @@ func opaque(tag string) string {
 // or by "*") with a non-zero quality.
 func acceptsGzip(header string) bool {
 	star := false
-	for _, part := range strings.Split(header, ",") {
+	for header != "" {
+		var part string
+		part, header, _ = strings.Cut(header, ",")
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		name = strings.ToLower(strings.TrimSpace(name))
+		name = strings.TrimSpace(name)
 		q := 1.0
-		for _, p := range strings.Split(params, ";") {
+		for params != "" {
+			var p string
+			p, params, _ = strings.Cut(params, ";")
 			k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
 			if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
 				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
@@ -116,10 +173,10 @@ func acceptsGzip(header string) bool {
 				}
 			}
 		}
-		switch name {
-		case "gzip", "x-gzip":
+		switch {
+		case strings.EqualFold(name, "gzip"), strings.EqualFold(name, "x-gzip"):
 			return q > 0
-		case "*":
+		case name == "*":
 			star = q > 0
 		}
 	}

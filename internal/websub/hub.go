@@ -1,0 +1,160 @@
+package websub
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// Hub is the built-in WebSub hub: ServeHTTP takes subscription requests,
+// Run verifies them and distributes content, Publish announces a feed's new
+// version.
+type Hub struct {
+	st   Store
+	opts Options
+	q    *queue
+}
+
+// New returns a hub keeping its subscriptions in st.
+func New(st Store, opts Options) *Hub {
+	opts = opts.withDefaults()
+	return &Hub{st: st, opts: opts, q: newQueue(opts)}
+}
+
+// request is a validated subscription request (WebSub 5.1).
+type request struct {
+	mode     string // subscribe | unsubscribe
+	topic    string
+	callback string
+	secret   string
+	lease    time.Duration
+}
+
+// ServeHTTP answers POST /websub: a valid subscribe or unsubscribe request
+// gets 202 Accepted and its verification of intent follows asynchronously;
+// an invalid one gets 400 naming the problem.
+func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "the WebSub hub takes POST requests", http.StatusMethodNotAllowed)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "bad form: "+err.Error(), http.StatusBadRequest)
+		return
+	}
+	req, err := h.parse(r.PostForm)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	err = h.q.add(&task{what: req.mode + " " + req.callback, run: func(ctx context.Context) error {
+		return h.verify(ctx, req)
+	}})
+	if err != nil {
+		w.Header().Set("Retry-After", "60")
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
+		return
+	}
+	h.opts.Logger.LogAttrs(r.Context(), slog.LevelInfo, "websub: request accepted",
+		slog.String("mode", req.mode), slog.String("topic", req.topic), slog.String("callback", req.callback))
+	w.WriteHeader(http.StatusAccepted)
+}
+
+// parse validates a subscription request's parameters.
+func (h *Hub) parse(form url.Values) (request, error) {
+	req := request{
+		mode:     form.Get("hub.mode"),
+		topic:    form.Get("hub.topic"),
+		callback: form.Get("hub.callback"),
+		secret:   form.Get("hub.secret"),
+	}
+	switch req.mode {
+	case "subscribe", "unsubscribe":
+	case "publish":
+		return req, errors.New("hub.mode=publish is not needed: this hub distributes its own feeds when they change")
+	case "":
+		return req, errors.New("hub.mode is required (subscribe or unsubscribe)")
+	default:
+		return req, fmt.Errorf("hub.mode %q is not supported (subscribe or unsubscribe)", req.mode)
+	}
+	if req.topic == "" {
+		return req, errors.New("hub.topic is required")
+	}
+	if h.opts.IsTopic == nil || !h.opts.IsTopic(req.topic) {
+		return req, fmt.Errorf("hub.topic %q is not a feed published here", req.topic)
+	}
+	if err := h.checkCallback(req.callback); err != nil {
+		return req, err
+	}
+	if len(req.secret) >= maxSecretBytes {
+		return req, fmt.Errorf("hub.secret must be shorter than %d bytes", maxSecretBytes)
+	}
+	req.lease = h.opts.DefaultLease
+	if s := form.Get("hub.lease_seconds"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n <= 0 {
+			return req, fmt.Errorf("hub.lease_seconds %q is not a positive integer", s)
+		}
+		req.lease = time.Duration(min(n, int64(h.opts.MaxLease/time.Second))) * time.Second
+	}
+	req.lease = min(max(req.lease, h.opts.MinLease), h.opts.MaxLease)
+	return req, nil
+}
+
+// checkCallback accepts an absolute http(s) URL without a fragment whose
+// host is not plainly private (unless private addresses are allowed).
+func (h *Hub) checkCallback(callback string) error {
+	if callback == "" {
+		return errors.New("hub.callback is required")
+	}
+	u, err := url.Parse(callback)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("hub.callback %q is not an absolute http(s) URL without credentials or fragment", callback)
+	}
+	if len(callback) > 2000 {
+		return errors.New("hub.callback is longer than 2000 bytes")
+	}
+	if !h.opts.AllowPrivate && privateHost(u.Hostname()) {
+		return fmt.Errorf("hub.callback %q: %w", callback, ErrPrivateAddress)
+	}
+	return nil
+}
+
+// Run verifies subscription requests, distributes content and prunes
+// expired leases until ctx ends.
+func (h *Hub) Run(ctx context.Context) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		h.pruneLoop(ctx)
+	}()
+	h.q.run(ctx)
+	<-done
+}
+
+// pruneLoop forgets expired subscriptions, hourly.
+func (h *Hub) pruneLoop(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		n, err := h.st.PruneSubscriptions(ctx, h.opts.Now())
+		switch {
+		case err != nil && ctx.Err() == nil:
+			h.opts.Logger.Error("websub: pruning expired subscriptions", slog.Any("error", err))
+		case n > 0:
+			h.opts.Logger.Info("websub: expired subscriptions removed", slog.Int("subscriptions", n))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

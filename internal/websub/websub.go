@@ -1,0 +1,114 @@
+// Package websub makes the published feeds real-time (W3C WebSub
+// Recommendation, 2018): a built-in hub at /websub that verifies the
+// intent of subscribers, keeps their leases in the store and POSTs each
+// new version of a feed to them, signed with their secret; or, when an
+// external hub is configured, a pinger that tells that hub a feed changed.
+package websub
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"aggregator/internal/store"
+)
+
+// Defaults of the Options.
+const (
+	DefaultLease       = 10 * 24 * time.Hour
+	DefaultMinLease    = time.Hour
+	DefaultMaxLease    = 30 * 24 * time.Hour
+	DefaultAttempts    = 6
+	DefaultRetryDelay  = 30 * time.Second
+	DefaultTimeout     = 20 * time.Second
+	DefaultWorkers     = 4
+	DefaultQueue       = 1024
+	maxSecretBytes     = 200 // hub.secret must be shorter (WebSub 5.1)
+	maxChallengeAnswer = 1 << 10
+)
+
+// Notifier is told when a published feed changed: the built-in Hub
+// delivers the body to the feed's subscribers; a Pinger tells an external
+// hub to fetch it. Both return at once and do the work in Run.
+type Notifier interface {
+	Publish(topic, contentType string, body []byte)
+	Run(ctx context.Context)
+}
+
+// Store is what the hub needs of storage: store.Store satisfies it.
+type Store interface {
+	SaveSubscription(ctx context.Context, sub store.Subscription) error
+	DeleteSubscription(ctx context.Context, topic, callback string) error
+	Subscriptions(ctx context.Context, topic string, now time.Time) ([]store.Subscription, error)
+	PruneSubscriptions(ctx context.Context, now time.Time) (int, error)
+}
+
+// Options configure a Hub or a Pinger. Zero values take the defaults.
+type Options struct {
+	// HubURL is the hub's own public URL, sent in Link headers.
+	HubURL string
+	// IsTopic reports whether a URL is one of the published feeds; only
+	// those may be subscribed to. Required by the Hub.
+	IsTopic func(topic string) bool
+	// AllowPrivate lets callbacks reach loopback, private and link-local
+	// addresses (fetch.allow_private; tests on loopback).
+	AllowPrivate bool
+	// UserAgent is sent with every request the hub makes.
+	UserAgent string
+
+	DefaultLease time.Duration // when hub.lease_seconds is absent
+	MinLease     time.Duration // requested leases are raised to this
+	MaxLease     time.Duration // and lowered to this
+
+	Attempts   int           // tries per delivery, verification or ping
+	RetryDelay time.Duration // before the second try; doubled for each next one
+	Timeout    time.Duration // per request to a subscriber or hub
+	Workers    int           // requests under way at once
+	Queue      int           // tasks waiting; beyond, new work is refused
+
+	// Client overrides the HTTP client (its transport's guard included).
+	Client *http.Client
+	Logger *slog.Logger
+	Now    func() time.Time
+}
+
+func (o Options) withDefaults() Options {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&o.DefaultLease, DefaultLease)
+	def(&o.MinLease, DefaultMinLease)
+	def(&o.MaxLease, DefaultMaxLease)
+	def(&o.RetryDelay, DefaultRetryDelay)
+	def(&o.Timeout, DefaultTimeout)
+	if o.Attempts <= 0 {
+		o.Attempts = DefaultAttempts
+	}
+	if o.Workers <= 0 {
+		o.Workers = DefaultWorkers
+	}
+	if o.Queue <= 0 {
+		o.Queue = DefaultQueue
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = "aggregator-websub"
+	}
+	if o.Client == nil {
+		o.Client = newClient(o.Timeout, o.AllowPrivate)
+	}
+	return o
+}
+
+// linkHeader is the Link header naming the hub and the topic (WebSub 7).
+func linkHeader(hub, topic string) string {
+	return "<" + hub + `>; rel="hub", <` + topic + `>; rel="self"`
+}
