@@ -1,14 +1,63 @@
+// Command aggregator fetches regional news feeds, clusters the same story
+// across outlets, tags it by topic and republishes curated feeds.
 package main
+
 import (
- _ "github.com/mmcdole/gofeed"
- _ "github.com/gorilla/feeds"
- _ "github.com/robfig/cron/v3"
- _ "modernc.org/sqlite"
- _ "go.yaml.in/yaml/v3"
- _ "github.com/microcosm-cc/bluemonday"
- _ "golang.org/x/net/html/charset"
- _ "golang.org/x/text/unicode/norm"
- _ "golang.org/x/time/rate"
- _ "codeberg.org/readeck/go-readability/v2"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // zone data inside the binary: the container has none
 )
-func main(){}
+
+// Exit codes, as the contract fixes them.
+const (
+	exitOK      = 0
+	exitPartial = 1 // the work ran but part of it failed
+	exitUsage   = 2 // bad usage or bad configuration
+)
+
+// usageError is bad usage: exit 2 with the message.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// partialError means the work ran but part of it failed: exit 1.
+type partialError struct{ msg string }
+
+func (e partialError) Error() string { return e.msg }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args, stdout, stderr)
+	var ue usageError
+	var pe partialError
+	var ce configError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &ce):
+		fmt.Fprintln(stderr, ce.Error())
+		return exitUsage
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "aggregator: %s\nRun 'aggregator help' for usage.\n", ue.msg)
+		return exitUsage
+	case errors.As(err, &pe):
+		fmt.Fprintf(stderr, "aggregator: %s\n", pe.msg)
+		return exitPartial
+	default:
+		fmt.Fprintf(stderr, "aggregator: %v\n", err)
+		return exitPartial
+	}
+}

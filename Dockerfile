@@ -1,0 +1,25 @@
+# Build: docker build -t aggregator .
+# Run:   docker run -p 8080:8080 -v aggregator-data:/data aggregator
+# scripts/container-check builds exactly the binary below and runs it in an
+# empty root, so this file stays honest where no Docker engine runs.
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/aggregator ./cmd/aggregator
+RUN mkdir -p /out/data
+
+FROM scratch
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+COPY --from=build /out/aggregator /aggregator
+COPY config.yaml /config.yaml
+COPY --from=build --chown=65532:65532 /out/data /data
+USER 65532:65532
+ENV AGGREGATOR_CONFIG=/config.yaml \
+    AGGREGATOR_DB=/data/aggregator.db \
+    AGGREGATOR_LISTEN=:8080
+EXPOSE 8080
+VOLUME /data
+ENTRYPOINT ["/aggregator"]
+CMD ["serve"]

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"aggregator/internal/config"
+	"aggregator/internal/fetch"
+	"aggregator/internal/ingest"
+	"aggregator/internal/metrics"
+	"aggregator/internal/publish"
+	"aggregator/internal/schedule"
+	"aggregator/internal/store"
+	"aggregator/internal/tag"
+)
+
+// buildVersion is set at link time: -ldflags "-X main.buildVersion=v1.2.3".
+var buildVersion = ""
+
+func version() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "0.1.0-dev"
+}
+
+// configError is a configuration that cannot be used: exit 2, every
+// problem listed.
+type configError struct{ problems config.Problems }
+
+func (e configError) Error() string { return e.problems.Error() }
+
+// rules is a loaded configuration with its compiled topic rules.
+type rules struct {
+	cfg    *config.Config
+	tagger *tag.Tagger
+}
+
+// loadRules reads and checks the configuration and compiles its topics;
+// every problem comes back at once as a configError.
+func loadRules(path string) (rules, error) {
+	if _, err := os.Stat(path); err != nil {
+		return rules{}, usageError{fmt.Sprintf("cannot read the configuration %s: %v\n"+
+			"Name it with --config PATH or AGGREGATOR_CONFIG; the project's config.yaml is a working start.", path, errors.Unwrap(err))}
+	}
+	cfg, err := config.Load(path)
+	var problems config.Problems
+	if errors.As(err, &problems) {
+		return rules{}, configError{withRuleProblems(cfg, problems)}
+	}
+	if err != nil {
+		return rules{}, configError{config.Problems{{File: path, Path: "config", Message: err.Error()}}}
+	}
+	tagger, err := tag.Compile(cfg.Topics)
+	var tp tag.Problems
+	if errors.As(err, &tp) {
+		return rules{}, configError{ruleProblems(cfg, tp)}
+	}
+	if err != nil {
+		return rules{}, fmt.Errorf("compiling topics: %w", err)
+	}
+	return rules{cfg: cfg, tagger: tagger}, nil
+}
+
+// app is the wiring shared by the commands that touch the store.
+type app struct {
+	rules
+	logger    *slog.Logger
+	store     store.Store
+	metrics   *metrics.Metrics
+	limiter   *schedule.Limiter
+	pipeline  *ingest.Pipeline
+	publisher *publish.Publisher
+}
+
+// openApp loads the configuration, opens the store and wires the pipeline
+// and the publisher. One-shot commands log quietly: warnings and errors.
+func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet bool) (*app, error) {
+	r, err := loadRules(configPath)
+	if err != nil {
+		return nil, err
+	}
+	cfg := r.cfg
+	logger := newLogger(cfg.Log, logOut, quiet)
+	if cfg.Storage.URL != "" {
+		return nil, configError{config.Problems{{File: cfg.File, Line: cfg.Line("storage.url"), Path: "storage.url",
+			Message: "PostgreSQL is not supported by this version yet; use storage.path"}}}
+	}
+	st, err := store.Open(ctx, cfg.Storage.Path, store.Options{Logger: logger})
+	if err != nil {
+		return nil, fmt.Errorf("opening the store %s: %w", cfg.Storage.Path, err)
+	}
+	if err := st.SyncSources(ctx, cfg.Sources); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("recording sources: %w", err)
+	}
+	a := &app{rules: r, logger: logger, store: st, metrics: metrics.New()}
+	a.limiter = schedule.NewLimiter(cfg.Fetch.Concurrency, cfg.Fetch.PerHost)
+	a.publisher = publish.New(st, publish.Options{
+		BaseURL: cfg.Server.BaseURL, Version: version(), Hub: cfg.Publish.WebSubHub, Logger: logger,
+	}, publish.Defs(cfg.Topics, cfg.Feeds))
+	a.pipeline = ingest.New(ingest.Options{
+		Store: st,
+		Client: fetch.New(fetch.Options{
+			Timeout: cfg.Fetch.Timeout, MaxBody: cfg.Fetch.MaxBody,
+			UserAgent:    cfg.Fetch.Agent(version(), cfg.Server.BaseURL),
+			AllowPrivate: cfg.Fetch.AllowPrivate,
+		}),
+		Limiter:        a.limiter,
+		Tagger:         r.tagger,
+		NearDuplicates: cfg.Dedup.NearDuplicates,
+		Window:         cfg.Dedup.Window,
+		Logger:         logger,
+		Metrics:        a.metrics,
+		OnChange:       a.publisher.Invalidate,
+	})
+	return a, nil
+}
+
+func (a *app) Close() error { return a.store.Close() }
+
+func newLogger(c config.Log, w io.Writer, quiet bool) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
+		level = slog.LevelInfo
+	}
+	if quiet {
+		level = max(level, slog.LevelWarn)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(c.Format, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// isTerminal reports whether w is an interactive terminal (progress is
+// shown there and nowhere else).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+
+	"aggregator/internal/ingest"
+)
+
+// runRetag re-applies the current topic rules to every stored item.
+func runRetag(ctx context.Context, env *cmdEnv) error { return retag(ctx, env, false) }
+
+// runBacktest shows per topic what retag would gain and lose, with
+// examples, and changes nothing.
+func runBacktest(ctx context.Context, env *cmdEnv) error { return retag(ctx, env, true) }
+
+func retag(ctx context.Context, env *cmdEnv, dryRun bool) error {
+	if len(env.args) > 0 {
+		return usageError{env.fs.Name() + " takes no arguments"}
+	}
+	a, err := openApp(ctx, env.configPath, env.stderr, true)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	prog := newProgress(env.stderr, "items", 0)
+	res, err := a.pipeline.Retag(ctx, a.cfg.Sources, dryRun, prog.set)
+	prog.done()
+	if err != nil {
+		return err
+	}
+	printRetag(env.stdout, res, dryRun)
+	return nil
+}
+
+func printRetag(w io.Writer, res ingest.RetagResult, dryRun bool) {
+	verb := "changed"
+	if dryRun {
+		verb = "would change"
+	}
+	fmt.Fprintf(w, "%d items looked at, %s %d\n", res.Items, verb, res.Changed)
+	var topics []string
+	for t := range res.Gained {
+		topics = append(topics, t)
+	}
+	for t := range res.Lost {
+		if _, ok := res.Gained[t]; !ok {
+			topics = append(topics, t)
+		}
+	}
+	slices.Sort(topics)
+	for _, t := range topics {
+		fmt.Fprintf(w, "%s\t+%d\t-%d\n", t, res.Gained[t], res.Lost[t])
+		for _, ex := range res.GainedExamples[t] {
+			fmt.Fprintf(w, "  + %s\n", ex)
+		}
+		for _, ex := range res.LostExamples[t] {
+			fmt.Fprintf(w, "  - %s\n", ex)
+		}
+	}
+}

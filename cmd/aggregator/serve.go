@@ -1,0 +1,296 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"aggregator/internal/model"
+	"aggregator/internal/publish"
+	"aggregator/internal/schedule"
+	"aggregator/internal/web"
+	"aggregator/internal/websub"
+)
+
+// shutdownGrace bounds a clean stop: the contract wants exit within 10 s.
+const shutdownGrace = 8 * time.Second
+
+func runServe(ctx context.Context, env *cmdEnv) error {
+	if len(env.args) > 0 {
+		return usageError{"serve takes no arguments"}
+	}
+	m, err := newMain(ctx, env.configPath, env.stderr)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	if err := m.Listen(); err != nil {
+		return err
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for {
+			select {
+			case <-hup:
+				m.Reload(ctx)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return m.Run(ctx)
+}
+
+// Main is the running service: schedules, pipeline and HTTP server. Tests
+// run it whole on a temp dir and port 0.
+type Main struct {
+	app    *app
+	sched  *schedule.Scheduler
+	server *http.Server
+	ln     net.Listener
+	hub    http.Handler // the built-in WebSub hub; nil with an external one
+
+	// Jitter spreads the first fetches at start-up; tests set it to 0.
+	Jitter time.Duration
+
+	mu sync.Mutex // guards app.rules on reload
+}
+
+func newMain(ctx context.Context, configPath string, logOut io.Writer) (*Main, error) {
+	a, err := openApp(ctx, configPath, logOut, false)
+	if err != nil {
+		return nil, err
+	}
+	return &Main{app: a, Jitter: 30 * time.Second}, nil
+}
+
+// Listen opens the HTTP listener (server.listen, or AGGREGATOR_LISTEN
+// through the config).
+func (m *Main) Listen() error {
+	ln, err := net.Listen("tcp", m.app.cfg.Server.Listen)
+	if err != nil {
+		return fmt.Errorf("listening on %s (server.listen): %w", m.app.cfg.Server.Listen, err)
+	}
+	m.ln = ln
+	return nil
+}
+
+// Addr is the listening address, once Listen has run.
+func (m *Main) Addr() string { return m.ln.Addr().String() }
+
+// Run serves until ctx ends, then stops cleanly.
+func (m *Main) Run(ctx context.Context) error {
+	a := m.app
+	log := a.logger
+	fetchCtx, cancelFetches := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelFetches()
+
+	m.sched = schedule.New(schedule.Options{
+		DefaultSpec: a.cfg.Fetch.Schedule,
+		Limiter:     a.limiter,
+		Jitter:      m.Jitter,
+		Logger:      log,
+		Run: func(ctx context.Context, src model.Source) {
+			a.pipeline.Run(ctx, src, false)
+		},
+	})
+	srv := &web.Server{
+		Store:     a.store,
+		Feeds:     feedsAdapter{m},
+		Sources:   func() []model.Source { return m.rules().cfg.Sources },
+		Topics:    func() []model.Topic { return m.rules().cfg.Topics },
+		NextFetch: m.sched.Next,
+		BaseURL:   a.cfg.Server.BaseURL,
+		Version:   version(),
+		Logger:    log,
+		IsNotFound: func(err error) bool {
+			return errors.Is(err, publish.ErrUnknownFeed)
+		},
+	}
+	m.registerTopicMetrics()
+	metricsOwn := a.cfg.Metrics.Listen != ""
+	if !metricsOwn {
+		srv.Metrics = a.metrics.Handler()
+	}
+	stopPublishing := m.startPublishing(fetchCtx)
+	defer stopPublishing()
+	m.server = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 2)
+	go func() { errc <- m.server.Serve(m.ln) }()
+	var metricsServer *http.Server
+	if metricsOwn {
+		metricsServer = &http.Server{Addr: a.cfg.Metrics.Listen, Handler: a.metrics.Handler(), ReadHeaderTimeout: 10 * time.Second}
+		go func() { errc <- metricsServer.ListenAndServe() }()
+	}
+	if err := m.sched.Start(fetchCtx, a.cfg.Sources); err != nil {
+		return err
+	}
+	go m.pruneLoop(fetchCtx)
+	log.Info("serving", slog.String("addr", m.Addr()), slog.String("base_url", a.cfg.Server.BaseURL),
+		slog.Int("sources", len(a.cfg.Sources)), slog.String("version", version()))
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			runErr = fmt.Errorf("http server: %w", err)
+		}
+	}
+	log.Info("stopping")
+	stopCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	cancelFetches()
+	if err := m.server.Shutdown(stopCtx); err != nil {
+		log.Warn("http shutdown", slog.Any("error", err))
+	}
+	if metricsServer != nil {
+		metricsServer.Shutdown(stopCtx)
+	}
+	if err := m.sched.Stop(stopCtx); err != nil {
+		log.Warn("abandoning fetches", slog.Any("error", err))
+	}
+	return runErr
+}
+
+// pruneLoop removes items older than storage.retention, hourly.
+func (m *Main) pruneLoop(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		retention := m.rules().cfg.Storage.Retention
+		if retention > 0 {
+			n, err := m.app.store.Prune(ctx, time.Now().Add(-retention))
+			switch {
+			case err != nil && ctx.Err() == nil:
+				m.app.logger.Error("pruning old items", slog.Any("error", err))
+			case n > 0:
+				m.app.logger.Info("pruned old items", slog.Int("items", n))
+				m.app.publisher.Invalidate(nil)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (m *Main) rules() rules {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.app.rules
+}
+
+// Reload reads the configuration again; a broken one is reported and the
+// running one kept. Changed topics re-tag the stored items.
+func (m *Main) Reload(ctx context.Context) {
+	log := m.app.logger
+	r, err := loadRules(m.app.cfg.File)
+	if err != nil {
+		log.Error("configuration not reloaded: keeping the running one", slog.Any("error", err))
+		return
+	}
+	if err := m.app.store.SyncSources(ctx, r.cfg.Sources); err != nil {
+		log.Error("configuration not reloaded: recording sources", slog.Any("error", err))
+		return
+	}
+	if err := m.sched.Set(r.cfg.Sources); err != nil {
+		log.Error("configuration not reloaded: schedules", slog.Any("error", err))
+		return
+	}
+	m.mu.Lock()
+	m.app.rules = r
+	m.mu.Unlock()
+	m.app.pipeline.SetTagger(r.tagger)
+	m.app.publisher.SetDefs(publish.Defs(r.cfg.Topics, r.cfg.Feeds))
+	m.app.publisher.Invalidate(nil)
+	log.Info("configuration reloaded", slog.Int("sources", len(r.cfg.Sources)), slog.Int("topics", len(r.cfg.Topics)))
+	go func() {
+		res, err := m.app.pipeline.Retag(ctx, r.cfg.Sources, false, nil)
+		if err != nil {
+			log.Error("re-tagging after reload", slog.Any("error", err))
+			return
+		}
+		log.Info("re-tagged after reload", slog.Int("items", res.Items), slog.Int("changed", res.Changed))
+	}()
+}
+
+// Close releases the store.
+func (m *Main) Close() error { return m.app.Close() }
+
+// feedsAdapter shows the publisher to the web package.
+type feedsAdapter struct{ m *Main }
+
+func (f feedsAdapter) Get(ctx context.Context, id, format string) (http.Handler, error) {
+	return f.m.app.publisher.Get(ctx, id, format)
+}
+
+// WebSub is the built-in hub's handler (web.WebSubHub), nil with an
+// external hub.
+func (f feedsAdapter) WebSub() http.Handler { return f.m.hub }
+
+func (f feedsAdapter) List() []web.FeedInfo {
+	cfg := f.m.rules().cfg
+	var out []web.FeedInfo
+	for _, t := range cfg.Topics {
+		out = append(out, web.FeedInfo{ID: t.ID, Title: t.Title, Description: t.Description, Topics: []string{t.ID}, Kind: "topic"})
+	}
+	for _, fd := range cfg.Feeds {
+		out = append(out, web.FeedInfo{ID: fd.ID, Title: fd.Title, Description: fd.Description, Topics: fd.Topics, Kind: "feed"})
+	}
+	return out
+}
+
+// startPublishing warms the feed cache, keeps it fresh in the background
+// and pushes every change through WebSub: to the subscribers of the
+// built-in hub, or as a ping to the external hub (publish.websub_hub). The
+// returned function stops both and waits for them.
+func (m *Main) startPublishing(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	a := m.app
+	cfg := a.cfg
+	opts := websub.Options{
+		HubURL:       strings.TrimRight(cfg.Server.BaseURL, "/") + "/websub",
+		IsTopic:      a.publisher.IsFeedURL,
+		AllowPrivate: cfg.Fetch.AllowPrivate,
+		UserAgent:    cfg.Fetch.Agent(version(), cfg.Server.BaseURL),
+		Logger:       a.logger.With(slog.String("component", "websub")),
+	}
+	var notifier websub.Notifier
+	if cfg.Publish.WebSubHub != "" {
+		notifier = websub.NewPinger(cfg.Publish.WebSubHub, opts)
+	} else {
+		hub := websub.New(a.store, opts)
+		m.hub, notifier = hub, hub
+	}
+	a.publisher.OnChange(func(c publish.Change) {
+		notifier.Publish(publish.FeedURL(cfg.Server.BaseURL, c.ID, c.Format), c.Rendered.ContentType, c.Rendered.Body)
+	})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		notifier.Run(ctx)
+	}()
+	if err := a.publisher.Start(ctx); err != nil {
+		a.logger.Warn("feed cache not fully warm: those feeds render on first request", slog.Any("error", err))
+	}
+	return func() {
+		cancel()
+		<-done
+		a.publisher.Wait()
+	}
+}
