@@ -62,6 +62,23 @@
 //     ≥ 0.4 when the figures agree and the names do not clash, or ≥ 0.5
 //     when there are no figures but the names agree strongly (≥ 0.75).
 //
+// The lead route compares headline/lead names (unless nearly all names of
+// the texts agree): a short item's few names recur by chance in long texts
+// of the same beat.
+//
+// Headline figures clash when each side's headline or lead carries figures
+// the other lacks entirely, at least as many as those it shares (another
+// tranche, another close, another toll). A clash counts as disagreeing
+// figures, leaving only the near-identical text route, unless several
+// names all agree and the items came within 12 hours of each other (an
+// update of the story).
+//
+// Match judges stories, not single items: grouping the candidates by
+// story, it joins one only when the item is the same story as the story's
+// face (its earliest candidate) or as a strict majority of its candidates,
+// so that stories do not chain from event to event (A joins B, C joins A,
+// D joins C). Among stories that qualify, the best-scoring wins.
+//
 // Names and numbers decide the hard cases: two attacks in Balochistan on
 // one day (other places, other tolls), two IMF statements (other amounts),
 // two matches of one series (other scores), two days of a market report

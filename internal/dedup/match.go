@@ -1,6 +1,8 @@
 package dedup
 
 import (
+	"cmp"
+
 	"aggregator/internal/model"
 )
 
@@ -8,20 +10,25 @@ import (
 // before the lead route counts at all.
 const minLeadShared = 3
 
-// Match returns the StoryID of the candidate that carries the same story as
-// it (compared through it.Fingerprint.Sig), or 0 when none does. Among
-// several, the most similar wins; ties go to the earliest seen. Candidates
-// of the item's own source must be near-identical to match.
+// Match returns the StoryID of the candidates' story that carries the same
+// story as it (compared through it.Fingerprint.Sig), or 0 when none does.
+//
+// The item is judged against each story as a whole, not against its
+// nearest member: it joins a story only when it is the same story as the
+// story's face (its earliest candidate) or as a majority of the story's
+// candidates. Otherwise stories would chain: B joins A, C resembles B
+// closely enough, D resembles C, and A and D, different events, end up as
+// one story. Among several stories that qualify, the most similar wins
+// (its best candidate's score); ties go to the earliest face. Candidates
+// of the item's own source must be near-identical to match, and an item
+// whose headline figures clash with a candidate's joins it as an update
+// only within hours (updateWindow) of it.
 func Match(it *model.Item, cands []model.Candidate) int64 {
 	sig, ok := decode(it.Fingerprint.Sig)
 	if !ok {
 		return 0
 	}
-	var (
-		best      int64
-		bestScore float64
-		bestSeen  model.Candidate
-	)
+	var verdicts []verdict
 	for _, c := range cands {
 		if c.StoryID == 0 {
 			continue
@@ -31,146 +38,78 @@ func Match(it *model.Item, cands []model.Candidate) int64 {
 			continue
 		}
 		e := compare(&sig, &cs)
-		if !e.same(it.SourceID != "" && c.SourceID == it.SourceID) {
+		e.apart = !it.FirstSeen.IsZero() && !c.FirstSeen.IsZero() &&
+			(it.FirstSeen.Sub(c.FirstSeen) > updateWindow || c.FirstSeen.Sub(it.FirstSeen) > updateWindow)
+		verdicts = append(verdicts, verdict{
+			cand:  c,
+			same:  e.same(it.SourceID != "" && c.SourceID == it.SourceID),
+			score: e.score(),
+		})
+	}
+	var best *storyVerdict
+	for _, s := range byStory(verdicts) {
+		if !s.joins() {
 			continue
 		}
-		score := e.score()
-		if best == 0 || score > bestScore || (score == bestScore && c.FirstSeen.Before(bestSeen.FirstSeen)) {
-			best, bestScore, bestSeen = c.StoryID, score, c
+		if best == nil || s.score > best.score ||
+			(s.score == best.score && s.face.cand.FirstSeen.Before(best.face.cand.FirstSeen)) {
+			best = &s
 		}
 	}
-	return best
-}
-
-// Similarity scores how surely two signatures carry the same story, from 0
-// to 1; Match joins items of different sources at 0.5 or more (items of
-// one source only when near-identical). Malformed signatures score 0.
-func Similarity(a, b []byte) float64 {
-	sa, ok := decode(a)
-	if !ok {
+	if best == nil {
 		return 0
 	}
-	sb, ok := decode(b)
-	if !ok {
-		return 0
-	}
-	return compare(&sa, &sb).score()
+	return best.face.cand.StoryID
 }
 
-// evidence is what two signatures have in common.
-type evidence struct {
-	jaccard    float64 // estimated shingle Jaccard of the whole texts
-	lead       float64 // overlap coefficient of headline/lead words
-	leadShared int
-	names      float64 // overlap coefficient of names (-1: one side has none)
-	numbers    float64 // overlap coefficient of numbers (-1: one side has none)
-	nameShared int
+// verdict is the item's comparison with one candidate.
+type verdict struct {
+	cand  model.Candidate
+	same  bool
+	score float64
 }
 
-// compare gathers the evidence between two signatures.
-func compare(a, b *signature) evidence {
-	var e evidence
-	if a.shingles > 0 && b.shingles > 0 {
-		same := 0
-		for i := range a.mins {
-			if a.mins[i] == b.mins[i] {
-				same++
-			}
+// storyVerdict sums up the verdicts on the candidates of one story.
+type storyVerdict struct {
+	face         verdict // the story's earliest candidate
+	count, agree int     // candidates, and those that are the same story
+	score        float64 // best score among those that agree
+}
+
+// joins reports whether the item belongs to the story: the same as its
+// face, or as a strict majority of its candidates.
+func (s storyVerdict) joins() bool {
+	return s.face.same || 2*s.agree > s.count
+}
+
+// byStory groups verdicts by story, in order of first appearance.
+func byStory(vs []verdict) []storyVerdict {
+	idx := map[int64]int{}
+	var out []storyVerdict
+	for _, v := range vs {
+		i, ok := idx[v.cand.StoryID]
+		if !ok {
+			i = len(out)
+			idx[v.cand.StoryID] = i
+			out = append(out, storyVerdict{face: v})
 		}
-		// b-bit MinHash: unrelated values collide with probability 2^-16.
-		const chance = 1.0 / 65536
-		e.jaccard = max(0, (float64(same)/numHashes-chance)/(1-chance))
-	}
-	e.leadShared = intersect(a.lead, b.lead)
-	if m := min(len(a.lead), len(b.lead)); m > 0 {
-		e.lead = float64(e.leadShared) / float64(m)
-	}
-	an, anum := split(a.entities)
-	bn, bnum := split(b.entities)
-	e.nameShared = intersect(an, bn)
-	e.names = coefficient(e.nameShared, len(an), len(bn))
-	e.numbers = coefficient(intersect(anum, bnum), len(anum), len(bnum))
-	return e
-}
-
-// split separates an entity set into names and numbers (both sorted:
-// numbers carry the top bit, so they sort last).
-func split(ents []uint16) (names, numbers []uint16) {
-	i := 0
-	for i < len(ents) && ents[i]&numberBit == 0 {
-		i++
-	}
-	return ents[:i], ents[i:]
-}
-
-// coefficient is the overlap coefficient |A∩B|/min(|A|,|B|), or -1 when
-// either set is empty (no evidence either way).
-func coefficient(shared, a, b int) float64 {
-	if a == 0 || b == 0 {
-		return -1
-	}
-	return float64(shared) / float64(min(a, b))
-}
-
-// Route thresholds: each route of score passes at these values.
-const (
-	textJaccard      = 0.5  // shingle Jaccard alone
-	clashJaccard     = 0.85 // shingle Jaccard alone when the figures clash
-	mixedJaccard     = 0.25 // shingle Jaccard when names and figures agree
-	leadOverlap      = 0.4  // headline/lead overlap when names and figures agree
-	leadOverlapNames = 0.5  // headline/lead overlap when only names can agree
-	agreeNames       = 0.5  // name overlap coefficient that counts as agreeing
-	agreeNumbers     = 0.5  // number overlap coefficient that counts as agreeing
-	strongNames      = 0.75 // name overlap that stands in for absent figures
-	repostJaccard    = 0.9  // shingle Jaccard for two items of one source
-)
-
-// margin is the largest ratio of evidence to threshold over the three
-// routes to "same story"; 1 or more means a match.
-//
-//   - text: the texts themselves overlap heavily (wire copy, syndication,
-//     a rewrite whose body stayed). If the figures clash, as between two
-//     days of a templated report, it takes a near-identical text.
-//   - mixed: the texts overlap moderately and the same names and figures
-//     appear in both.
-//   - lead: the headlines and leads share words and agree on names and
-//     figures (short items: a headline and a line or two). Without any
-//     figures to compare, the names must agree strongly.
-//
-// Names and numbers gate the weaker routes because they are what tell
-// apart stories that share a subject: two attacks, two IMF statements, two
-// matches of one series, two days of market figures.
-func (e evidence) margin() float64 {
-	namesAgree := e.names < 0 || e.names >= agreeNames
-	numbersAgree := e.numbers < 0 || e.numbers >= agreeNumbers
-	m := e.jaccard / textJaccard
-	if !numbersAgree {
-		m = e.jaccard / clashJaccard
-	}
-	if namesAgree && numbersAgree && (e.names >= 0 || e.numbers >= 0) {
-		m = max(m, e.jaccard/mixedJaccard)
-	}
-	if e.leadShared >= minLeadShared {
-		switch {
-		case e.numbers >= agreeNumbers && namesAgree:
-			m = max(m, e.lead/leadOverlap)
-		case e.numbers < 0 && e.names >= strongNames:
-			m = max(m, e.lead/leadOverlapNames)
+		s := &out[i]
+		s.count++
+		if earlier(v.cand, s.face.cand) {
+			s.face = v
+		}
+		if v.same {
+			s.agree++
+			s.score = max(s.score, v.score)
 		}
 	}
-	return m
+	return out
 }
 
-// score maps the margin onto [0, 1), 0.5 at the threshold.
-func (e evidence) score() float64 {
-	m := e.margin()
-	return m / (1 + m)
-}
-
-// same decides a pair; two items of one source must be near-identical.
-func (e evidence) same(sameSource bool) bool {
-	if sameSource {
-		return e.jaccard >= repostJaccard && (e.numbers < 0 || e.numbers >= agreeNumbers)
+// earlier orders candidates by first seen, then by item id.
+func earlier(a, b model.Candidate) bool {
+	if c := a.FirstSeen.Compare(b.FirstSeen); c != 0 {
+		return c < 0
 	}
-	return e.margin() >= 1
+	return cmp.Less(a.ItemID, b.ItemID)
 }

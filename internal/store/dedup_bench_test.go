@@ -19,11 +19,13 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -211,6 +213,7 @@ type newsGen struct {
 	n       int
 	now     time.Time
 	pending []*event
+	last    *event // the event of the item next returned last (for measurement)
 }
 
 func newNewsGen(seed uint64, run string, start time.Time) *newsGen {
@@ -254,6 +257,7 @@ func (g *newsGen) next() model.Item {
 	}
 	src := r.IntN(newsSources)
 	ev.sources = append(ev.sources, src)
+	g.last = ev
 	g.n++
 
 	paras := []string{pick(r, ev.leads)}
@@ -478,4 +482,141 @@ func label(n int) string {
 		return fmt.Sprintf("%dM", n/1_000_000)
 	}
 	return fmt.Sprintf("%dk", n/1000)
+}
+
+// TestStoryClustering measures how the real story match clusters generated
+// news against the generator's ground truth (which event each item
+// carries): the share of items that joined an existing story against the
+// share that should have, pairwise precision and recall of "same story",
+// and the largest stories. It stores STORE_CLUSTER_N items (the 10k
+// benchmark's history is 10000) in a temporary store; unset, it skips.
+//
+//	STORE_CLUSTER_N=10000 go test ./internal/store -run StoryClustering -v
+func TestStoryClustering(t *testing.T) {
+	var n int
+	if _, err := fmt.Sscan(os.Getenv("STORE_CLUSTER_N"), &n); err != nil || n <= 0 {
+		t.Skip("STORE_CLUSTER_N not set")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "cluster.db")
+	s, err := store.OpenSQLite(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newNewsGen(1, "hist", newsStart)
+	eventOf := map[string]*event{}
+	var dump *json.Encoder
+	if p := os.Getenv("STORE_CLUSTER_DUMP"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		dump = json.NewEncoder(f)
+	}
+	evIDs := map[*event]int{}
+	const batch = 1000
+	for done := 0; done < n; {
+		f := store.Fetch{Window: benchWindow, Match: dedup.Match}
+		for range min(batch, n-done) {
+			it := g.next()
+			eventOf[it.Key] = g.last
+			f.Items = append(f.Items, it)
+			if dump != nil {
+				if _, ok := evIDs[g.last]; !ok {
+					evIDs[g.last] = len(evIDs) + 1
+				}
+				if err := dump.Encode(map[string]any{"event": evIDs[g.last], "source": it.SourceID, "key": it.Key,
+					"title": it.Title, "summary": it.SummaryText, "content": it.ContentText, "first_seen": it.FirstSeen}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		f.Now = g.now
+		done += len(f.Items)
+		if _, err := s.SaveFetch(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT key, story_id FROM items ORDER BY first_seen, id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	type cell struct {
+		story int64
+		ev    *event
+	}
+	stories, events, cells := map[int64]int{}, map[*event]int{}, map[cell]int{}
+	storyEvents := map[int64]map[*event]bool{}
+	joined, shouldJoin, total := 0, 0, 0
+	for rows.Next() {
+		var key string
+		var story int64
+		if err := rows.Scan(&key, &story); err != nil {
+			t.Fatal(err)
+		}
+		ev := eventOf[key]
+		if stories[story] > 0 {
+			joined++
+		}
+		if events[ev] > 0 {
+			shouldJoin++
+		}
+		stories[story]++
+		events[ev]++
+		cells[cell{story, ev}]++
+		if storyEvents[story] == nil {
+			storyEvents[story] = map[*event]bool{}
+		}
+		storyEvents[story][ev] = true
+		total++
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	pairs := func(c int) float64 { return float64(c) * float64(c-1) / 2 }
+	var tp, predicted, actual float64
+	for _, c := range cells {
+		tp += pairs(c)
+	}
+	for _, c := range stories {
+		predicted += pairs(c)
+	}
+	for _, c := range events {
+		actual += pairs(c)
+	}
+	mixed := 0
+	for _, evs := range storyEvents {
+		if len(evs) > 1 {
+			mixed++
+		}
+	}
+	top := func(m map[int64]int) []int {
+		var v []int
+		for _, c := range m {
+			v = append(v, c)
+		}
+		slices.Sort(v)
+		slices.Reverse(v)
+		return v[:min(10, len(v))]
+	}
+	var evSizes []int
+	for _, c := range events {
+		evSizes = append(evSizes, c)
+	}
+	slices.Sort(evSizes)
+	slices.Reverse(evSizes)
+	t.Logf("items=%d stories=%d events=%d joined/item=%.3f (ground truth %.3f)",
+		total, len(stories), len(events), float64(joined)/float64(total), float64(shouldJoin)/float64(total))
+	t.Logf("pairwise precision=%.3f recall=%.3f; stories mixing events=%d", tp/max(1, predicted), tp/max(1, actual), mixed)
+	t.Logf("largest stories %v; largest events %v", top(stories), evSizes[:min(10, len(evSizes))])
 }

@@ -1,0 +1,202 @@
+package dedup
+
+import (
+	"slices"
+	"time"
+)
+
+// Similarity scores how surely two signatures carry the same story, from 0
+// to 1; Match joins items of different sources at 0.5 or more (items of
+// one source only when near-identical). Malformed signatures score 0.
+func Similarity(a, b []byte) float64 {
+	sa, ok := decode(a)
+	if !ok {
+		return 0
+	}
+	sb, ok := decode(b)
+	if !ok {
+		return 0
+	}
+	return compare(&sa, &sb).score()
+}
+
+// evidence is what two signatures have in common.
+type evidence struct {
+	jaccard    float64 // estimated shingle Jaccard of the whole texts
+	lead       float64 // overlap coefficient of headline/lead words
+	leadShared int
+	names      float64 // overlap coefficient of names (-1: one side has none)
+	numbers    float64 // overlap coefficient of numbers (-1: one side has none)
+	nameShared int
+	// figuresMissing is how many headline/lead figures each side carries
+	// that the other does not carry anywhere (the smaller count: one side
+	// merely leaving figures out is no clash).
+	figuresMissing int
+	figuresShared  int     // headline/lead figures the other side carries too (the smaller count)
+	leadNames      float64 // overlap coefficient of headline/lead names (-1: one side has none)
+	// apart is set when the two items were first seen more than
+	// updateWindow apart: too far for one to update the other's figures.
+	apart bool
+}
+
+// updateWindow is how far apart an update of a story's figures (a toll
+// rising, a later count) may come; the next day's templated report (a
+// market close, a daily tally) with the same names and other figures is
+// another story.
+const updateWindow = 12 * time.Hour
+
+// compare gathers the evidence between two signatures.
+func compare(a, b *signature) evidence {
+	var e evidence
+	if a.shingles > 0 && b.shingles > 0 {
+		same := 0
+		for i := range a.mins {
+			if a.mins[i] == b.mins[i] {
+				same++
+			}
+		}
+		// b-bit MinHash: unrelated values collide with probability 2^-16.
+		const chance = 1.0 / 65536
+		e.jaccard = max(0, (float64(same)/numHashes-chance)/(1-chance))
+	}
+	e.leadShared = intersect(a.lead, b.lead)
+	if m := min(len(a.lead), len(b.lead)); m > 0 {
+		e.lead = float64(e.leadShared) / float64(m)
+	}
+	an, anum := split(a.entities)
+	bn, bnum := split(b.entities)
+	e.nameShared = intersect(an, bn)
+	e.names = coefficient(e.nameShared, len(an), len(bn))
+	e.numbers = coefficient(intersect(anum, bnum), len(anum), len(bnum))
+	af, bf := inLead(a, anum), inLead(b, bnum)
+	e.figuresMissing = min(missing(af, bnum), missing(bf, anum))
+	e.figuresShared = min(intersect(af, bnum), intersect(bf, anum))
+	aln, bln := inLead(a, an), inLead(b, bn)
+	e.leadNames = coefficient(intersect(aln, bln), len(aln), len(bln))
+	return e
+}
+
+// inLead returns those of a signature's entities (names or numbers) that
+// appear in its headline or lead. An entity keeps 15 bits of the word's
+// hash, the lead set 16, so an entity is in the lead when either
+// completion of its hash is among the lead words.
+func inLead(s *signature, ents []uint16) []uint16 {
+	var out []uint16
+	for _, v := range ents {
+		if low := v &^ numberBit; has(s.lead, low) || has(s.lead, low|numberBit) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// missing counts the values of a (sorted) absent from b (sorted).
+func missing(a, b []uint16) int {
+	return len(a) - intersect(a, b)
+}
+
+// has reports whether the sorted set s holds v.
+func has(s []uint16, v uint16) bool {
+	_, ok := slices.BinarySearch(s, v)
+	return ok
+}
+
+// split separates an entity set into names and numbers (both sorted:
+// numbers carry the top bit, so they sort last).
+func split(ents []uint16) (names, numbers []uint16) {
+	i := 0
+	for i < len(ents) && ents[i]&numberBit == 0 {
+		i++
+	}
+	return ents[:i], ents[i:]
+}
+
+// coefficient is the overlap coefficient |A∩B|/min(|A|,|B|), or -1 when
+// either set is empty (no evidence either way).
+func coefficient(shared, a, b int) float64 {
+	if a == 0 || b == 0 {
+		return -1
+	}
+	return float64(shared) / float64(min(a, b))
+}
+
+// Route thresholds: each route of score passes at these values.
+const (
+	textJaccard      = 0.5  // shingle Jaccard alone
+	clashJaccard     = 0.85 // shingle Jaccard alone when the figures clash
+	mixedJaccard     = 0.25 // shingle Jaccard when names and figures agree
+	leadOverlap      = 0.4  // headline/lead overlap when names and figures agree
+	leadOverlapNames = 0.5  // headline/lead overlap when only names can agree
+	agreeNames       = 0.5  // name overlap coefficient that counts as agreeing
+	agreeNumbers     = 0.5  // number overlap coefficient that counts as agreeing
+	strongNames      = 0.75 // name overlap that stands in for absent figures
+	repostJaccard    = 0.9  // shingle Jaccard for two items of one source
+)
+
+// margin is the largest ratio of evidence to threshold over the three
+// routes to "same story"; 1 or more means a match.
+//
+//   - text: the texts themselves overlap heavily (wire copy, syndication,
+//     a rewrite whose body stayed). If the figures clash, as between two
+//     days of a templated report, it takes a near-identical text.
+//   - mixed: the texts overlap moderately and the same names and figures
+//     appear in both.
+//   - lead: the headlines and leads share words and agree on names and
+//     figures (short items: a headline and a line or two). Without any
+//     figures to compare, the names must agree strongly.
+//
+// Names and numbers gate the weaker routes because they are what tell
+// apart stories that share a subject: two attacks, two IMF statements, two
+// matches of one series, two days of market figures.
+func (e evidence) margin() float64 {
+	namesAgree := e.names < 0 || e.names >= agreeNames
+	// Headline figures that clash (another day's close, another tranche)
+	// count as clashing numbers, unless the same several names vouch for
+	// an update of one story within hours: templated reports share all
+	// their wording but the figures.
+	update := !e.apart && e.names >= strongNames && e.nameShared >= minLeadShared
+	numbersAgree := (e.numbers < 0 || e.numbers >= agreeNumbers) && (!e.figuresClash() || update)
+	m := e.jaccard / textJaccard
+	if !numbersAgree {
+		m = e.jaccard / clashJaccard
+	}
+	if namesAgree && numbersAgree && (e.names >= 0 || e.numbers >= 0) {
+		m = max(m, e.jaccard/mixedJaccard)
+	}
+	// The lead route compares the names of the headlines and leads: a
+	// short item's few names turn up somewhere in any long text of the
+	// same beat, so the whole texts' names prove little here unless
+	// nearly all of them recur.
+	leadNamesAgree := namesAgree && (e.leadNames < 0 || e.leadNames >= agreeNames || e.names >= strongNames)
+	if e.leadShared >= minLeadShared {
+		switch {
+		case e.numbers >= agreeNumbers && numbersAgree && leadNamesAgree:
+			m = max(m, e.lead/leadOverlap)
+		case e.numbers < 0 && e.names >= strongNames && e.leadNames >= agreeNames:
+			m = max(m, e.lead/leadOverlapNames)
+		}
+	}
+	return m
+}
+
+// figuresClash reports whether each side's headline or lead carries
+// figures the other lacks, and those are at least as many as the ones they
+// share: another day's market close, another IMF tranche, another toll.
+// One side merely leaving figures out is no clash.
+func (e evidence) figuresClash() bool {
+	return e.figuresMissing > 0 && e.figuresMissing >= e.figuresShared
+}
+
+// score maps the margin onto [0, 1), 0.5 at the threshold.
+func (e evidence) score() float64 {
+	m := e.margin()
+	return m / (1 + m)
+}
+
+// same decides a pair; two items of one source must be near-identical.
+func (e evidence) same(sameSource bool) bool {
+	if sameSource {
+		return e.jaccard >= repostJaccard && (e.numbers < 0 || e.numbers >= agreeNumbers)
+	}
+	return e.margin() >= 1
+}
