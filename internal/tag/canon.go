@@ -8,17 +8,17 @@ import (
 
 // canonWriter accumulates canonical text, holding back separators until a
 // word follows so that runs collapse and ends stay clean. With track it also
-// keeps, per byte, the offset in the field text of the character that
-// produced it (separators: the first character of their run), and the
-// offset of every word start (every character, in scripts without spaces).
+// keeps the offset in dst of every word start (every character, in scripts
+// without spaces) and, for each, the offset in the field text of the
+// character that produced it: matches begin at word starts, so that is all
+// the position map a hit needs.
 type canonWriter struct {
-	dst   []byte
-	pos   []int32
-	words []int32
-	track bool
-	start int  // len(dst) when this field began
-	sep   byte // pending: 0, sepBoundary, ' ' or '\n'
-	sepAt int
+	dst    []byte
+	words  []int32 // word starts in dst
+	wordAt []int32 // per word start, its offset in the field text
+	track  bool
+	start  int  // len(dst) when this field began
+	sep    byte // pending: 0, sepBoundary, ' ' or '\n'
 }
 
 // sepBoundary is a pending word boundary that writes no byte: at the start
@@ -29,9 +29,6 @@ const sepBoundary = 1
 func (w *canonWriter) beginField(n int) {
 	w.start, w.sep = len(w.dst), sepBoundary
 	w.dst = slices.Grow(w.dst, n+1)
-	if w.track {
-		w.pos = slices.Grow(w.pos, n+1)
-	}
 }
 
 // asciiRun writes the ASCII characters of s from i on that are followed by
@@ -52,19 +49,17 @@ func (w *canonWriter) asciiRun(s string, i int) int {
 	room := lim - i + 1
 	w.dst = slices.Grow(w.dst, room)
 	dst, n := w.dst[:cap(w.dst)], len(w.dst)
-	var pos []int32
-	if w.track {
-		w.pos = slices.Grow(w.pos, room)
-		pos = w.pos[:cap(w.pos)]
-	}
-	sep, sepAt := w.sep, w.sepAt
-	for i < lim {
-		v := asciiFold[s[i]]
+	sep := w.sep
+	s = s[:lim]
+	// All bytes here are ASCII: & 0x7f changes none and spares the table's
+	// bounds checks.
+	for i < len(s) {
+		v := asciiFold[s[i]&0x7f]
 		if v <= ' ' {
 			if v == '\n' {
-				sep, sepAt = '\n', i
+				sep = '\n'
 			} else if sep <= sepBoundary {
-				sep, sepAt = ' ', i
+				sep = ' '
 			}
 			i++
 			continue
@@ -72,36 +67,28 @@ func (w *canonWriter) asciiRun(s string, i int) int {
 		if sep != 0 {
 			if sep > sepBoundary && n > w.start {
 				dst[n] = sep
-				if pos != nil {
-					pos[n] = int32(sepAt)
-				}
 				n++
 			}
-			if pos != nil {
+			if w.track {
 				w.words = append(w.words, int32(n))
+				w.wordAt = append(w.wordAt, int32(i))
 			}
 			sep = 0
 		}
 		// The rest of the word.
 		for {
 			dst[n] = v
-			if pos != nil {
-				pos[n] = int32(i)
-			}
 			n++
 			i++
-			if i >= lim {
+			if i >= len(s) {
 				break
 			}
-			if v = asciiFold[s[i]]; v <= ' ' {
+			if v = asciiFold[s[i]&0x7f]; v <= ' ' {
 				break
 			}
 		}
 	}
-	w.dst, w.sep, w.sepAt = dst[:n], sep, sepAt
-	if pos != nil {
-		w.pos = pos[:n]
-	}
+	w.dst, w.sep = dst[:n], sep
 	return i
 }
 
@@ -110,28 +97,20 @@ func (w *canonWriter) asciiFast(b byte, at int) {
 	switch v := asciiFold[b]; v {
 	case ' ':
 		if w.sep <= sepBoundary {
-			w.sep, w.sepAt = ' ', at
+			w.sep = ' '
 		}
 	case '\n':
-		w.sep, w.sepAt = '\n', at
+		w.sep = '\n'
 	default:
-		w.sepBefore()
+		w.sepBefore(at)
 		w.dst = append(w.dst, v)
-		if w.track {
-			w.pos = append(w.pos, int32(at))
-		}
 	}
 }
 
 // span writes word characters s, found at offset at, as they are.
 func (w *canonWriter) span(s string, at int) {
-	w.sepBefore()
+	w.sepBefore(at)
 	w.dst = append(w.dst, s...)
-	if w.track {
-		for k := range len(s) {
-			w.pos = append(w.pos, int32(at+k))
-		}
-	}
 }
 
 // word writes the bytes of one word character found at offset at;
@@ -140,32 +119,25 @@ func (w *canonWriter) word(b string, at int, noSpace bool) {
 	if noSpace && w.sep == 0 {
 		w.sep = sepBoundary
 	}
-	w.sepBefore()
+	w.sepBefore(at)
 	w.dst = append(w.dst, b...)
-	if w.track {
-		for range len(b) {
-			w.pos = append(w.pos, int32(at))
-		}
-	}
 	if noSpace {
 		w.sep = sepBoundary
 	}
 }
 
-// sepBefore writes the pending separator before a word character and
-// records a word start.
-func (w *canonWriter) sepBefore() {
+// sepBefore writes the pending separator before a word character found
+// at offset at and records a word start.
+func (w *canonWriter) sepBefore(at int) {
 	if w.sep == 0 {
 		return
 	}
 	if w.sep > sepBoundary && len(w.dst) > w.start {
 		w.dst = append(w.dst, w.sep)
-		if w.track {
-			w.pos = append(w.pos, int32(w.sepAt))
-		}
 	}
 	if w.track {
 		w.words = append(w.words, int32(len(w.dst)))
+		w.wordAt = append(w.wordAt, int32(at))
 	}
 	w.sep = 0
 }

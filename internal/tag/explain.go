@@ -31,8 +31,8 @@ func (t *Tagger) Explain(it *model.Item, src model.Source) []Explanation {
 		applied, vetoed := t.evaluate(sc, ti, &src)
 		e := Explanation{
 			Topic:  tp.id,
-			Hits:   t.hitsWhere(sc, ti, func(tm *term) bool { return tm.kind != kindExclude && tm.positive }),
-			Vetoes: t.hitsWhere(sc, ti, func(tm *term) bool { return tm.kind == kindExclude }),
+			Hits:   t.hitsWhere(sc, ti, func(tm *term) bool { return tm.kind != kindExclude && tm.positive }, nil),
+			Vetoes: t.hitsWhere(sc, ti, func(tm *term) bool { return tm.kind == kindExclude }, nil),
 		}
 		bySource := slices.Contains(src.Topics, tp.id)
 		e.Applied = applied || bySource

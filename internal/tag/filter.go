@@ -17,6 +17,9 @@ func (t *trie) prefixStart(w []byte) bool {
 
 // wordTable maps the first words of patterns to the trie node reached
 // after them: open addressing on the word's hash, confirmed byte for byte.
+// A slot also holds what a scan most often needs of that node, so that the
+// node itself (far away in a large trie) is seldom read: the pattern
+// ending there and its child by a space.
 type wordTable struct {
 	slots []wordSlot
 	text  []byte // the words, concatenated
@@ -24,9 +27,14 @@ type wordTable struct {
 }
 
 type wordSlot struct {
-	hash     uint64 // 0: empty
-	node     int32
-	off, len int32 // the word in text
+	hash       uint32 // 0: empty
+	node       int32
+	pattern    int32 // nodes[node].pattern
+	space      int32 // child of node by ' ', 0 for none
+	off        int32 // the word is text[off:off+len]
+	len        uint16
+	spaceTail  bool // nodes[space].prefixTail
+	overlength bool // the word is longer than len can say: never found
 }
 
 func newWordTable(n int) wordTable {
@@ -37,28 +45,32 @@ func newWordTable(n int) wordTable {
 	return wordTable{slots: make([]wordSlot, size), mask: size - 1}
 }
 
-func (wt *wordTable) add(h uint64, w string, node int32) {
-	h |= 1
+// slotHash is the part of word hash h kept in a slot, never 0.
+func slotHash(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+func (wt *wordTable) add(h uint64, w string, sl wordSlot) {
+	sl.hash, sl.off, sl.len = slotHash(h), int32(len(wt.text)), uint16(len(w))
+	sl.overlength = len(w) > 0xFFFF
 	for i := h & wt.mask; ; i = (i + 1) & wt.mask {
 		if wt.slots[i].hash == 0 {
-			wt.slots[i] = wordSlot{hash: h, node: node, off: int32(len(wt.text)), len: int32(len(w))}
+			wt.slots[i] = sl
 			wt.text = append(wt.text, w...)
 			return
 		}
 	}
 }
 
-// lookup returns the node after word w (hash h), 0 when no pattern begins
+// lookup returns the slot of word w (hash h), nil when no pattern begins
 // with it.
-func (wt *wordTable) lookup(h uint64, w []byte) int32 {
-	h |= 1
+func (wt *wordTable) lookup(h uint64, w []byte) *wordSlot {
+	sh := slotHash(h)
 	for i := h & wt.mask; ; i = (i + 1) & wt.mask {
 		sl := &wt.slots[i]
 		switch {
 		case sl.hash == 0:
-			return 0
-		case sl.hash == h && int(sl.len) == len(w) && string(wt.text[sl.off:sl.off+sl.len]) == string(w):
-			return sl.node
+			return nil
+		case sl.hash == sh && int(sl.len) == len(w) && !sl.overlength && string(wt.text[sl.off:sl.off+int32(sl.len)]) == string(w):
+			return sl
 		}
 	}
 }
@@ -114,8 +126,12 @@ func hashBytes(p []byte) uint64 {
 // prefixKey hashes the at most maxPrefixKey bytes keying the prefix filter.
 func prefixKey(p []byte) uint64 {
 	k := uint64(len(p)) << 32
-	for i, c := range p {
-		k |= uint64(c) << (8 * i)
+	if len(p) == 4 {
+		k |= uint64(binary.LittleEndian.Uint32(p))
+	} else {
+		for i, c := range p {
+			k |= uint64(c) << (8 * i)
+		}
 	}
 	k *= 0x9e3779b97f4a7c15
 	return k ^ k>>29

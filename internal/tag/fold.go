@@ -112,10 +112,10 @@ func (f *folder) rune(w *canonWriter, r rune, at int) {
 		}
 		w.word(string(b), at, isNoSpace(r))
 	case r == 0x2028 || r == 0x2029 || r == 0x85:
-		w.sep, w.sepAt = '\n', at
+		w.sep = '\n'
 	default:
 		if w.sep <= sepBoundary {
-			w.sep, w.sepAt = ' ', at
+			w.sep = ' '
 		}
 	}
 }

@@ -2,7 +2,7 @@ package tag
 
 import "testing"
 
-// BenchmarkFold measures folding alone (with the position map) per script.
+// BenchmarkFold measures folding alone (with word starts and their offsets) per script.
 func BenchmarkFold(b *testing.B) {
 	items := benchNewsItems()
 	for _, c := range []struct {
@@ -15,7 +15,7 @@ func BenchmarkFold(b *testing.B) {
 			w := canonWriter{track: true}
 			b.SetBytes(int64(len(it.Title) + len(it.SummaryText) + len(it.ContentText)))
 			for b.Loop() {
-				w.dst, w.pos, w.words = w.dst[:0], w.pos[:0], w.words[:0]
+				w.dst, w.words, w.wordAt = w.dst[:0], w.words[:0], w.wordAt[:0]
 				for fi := range numFields {
 					f.appendField(&w, fieldText(it, fi))
 				}

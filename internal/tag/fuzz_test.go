@@ -6,8 +6,9 @@ import (
 )
 
 // FuzzFold checks the invariants the matcher relies on: the position map
-// has one entry per byte, stays within the text and never goes backwards;
-// word starts are increasing and start words; folding is idempotent.
+// has one entry per word start, stays within the text and never goes
+// backwards; word starts are increasing and start words; folding is
+// idempotent.
 func FuzzFold(f *testing.F) {
 	for _, s := range []string{"", "Pakistan's CPEC", "پاک\u200cستان يكه", "中巴经济走廊CPEC项目", "cafe\u0301 ＣＰＥＣ ﬁ", "भारत\u093cीय", "a\n\nb - c"} {
 		f.Add(s)
@@ -19,12 +20,12 @@ func FuzzFold(f *testing.F) {
 		var fo folder
 		w := canonWriter{track: true}
 		fo.appendField(&w, s)
-		if len(w.pos) != len(w.dst) {
-			t.Fatalf("%d positions for %d bytes", len(w.pos), len(w.dst))
+		if len(w.wordAt) != len(w.words) {
+			t.Fatalf("%d positions for %d word starts", len(w.wordAt), len(w.words))
 		}
-		for i, p := range w.pos {
-			if p < 0 || int(p) >= len(s) || (i > 0 && p < w.pos[i-1]) {
-				t.Fatalf("pos[%d] = %d out of order or range (len %d): %v", i, p, len(s), w.pos)
+		for i, p := range w.wordAt {
+			if p < 0 || int(p) >= len(s) || (i > 0 && p < w.wordAt[i-1]) {
+				t.Fatalf("wordAt[%d] = %d out of order or range (len %d): %v", i, p, len(s), w.wordAt)
 			}
 		}
 		for k, st := range w.words {

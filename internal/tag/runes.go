@@ -11,7 +11,7 @@ import (
 // Flags of a BMP character in the rune table.
 const (
 	rBoundaryBefore = 1 << iota // NFKC: does not combine with what precedes
-	rStable                     // rBoundaryBefore and unchanged by NFKC
+	rStable                     // rBoundaryBefore, no combining class and unchanged by NFKC
 	rPlainWord                  // a word character written as is: no case, no mapping
 	rNoSpace                    // a character of a script written without spaces
 )
@@ -31,7 +31,10 @@ var runeTable = sync.OnceValue(func() *[0x10000]uint8 {
 			continue
 		}
 		t[r] |= rBoundaryBefore
-		if len(p.Decomposition()) != 0 || p.CCC() != 0 {
+		// Stable: a unit of its own (the next character permitting) that
+		// NFKC leaves as is. Precomposed letters count (Urdu alef madda,
+		// yeh hamza: NFKC decomposes and recomposes them).
+		if p.CCC() != 0 || len(p.Decomposition()) != 0 && norm.NFKC.String(string(r)) != string(r) {
 			continue
 		}
 		t[r] |= rStable

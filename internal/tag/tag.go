@@ -14,7 +14,6 @@ type scratch struct {
 	f        folder
 	w        canonWriter // w.dst: the item's fields in canonical form, '\n' between them
 	buf      []byte      // w.dst once written
-	pos      []int32     // per byte of buf, its offset in the original field text
 	starts   [numFields + 1]int
 	gen      uint32
 	topicGen []uint32 // topic has hits in this call when equal to gen
@@ -30,6 +29,7 @@ type hit struct {
 	term       int32
 	field      uint8
 	start, end int32
+	at         int32 // start's offset in the original field text
 	next       int32 // previous hit of the same topic, -1 at the end
 }
 
@@ -50,12 +50,26 @@ func (t *Tagger) Tag(it *model.Item, src model.Source) []model.TopicMatch {
 	defer t.release(sc)
 	t.scan(sc, it)
 	var out []model.TopicMatch
+	var sl slabs
 	for _, ti := range sc.touched {
 		if ok, _ := t.evaluate(sc, ti, &src); ok {
-			out = append(out, t.match(sc, ti))
+			if out == nil {
+				out = make([]model.TopicMatch, 0, len(sc.touched)+len(src.Topics))
+				// Every hit and every matched term belongs to one topic:
+				// the item's hits bound both.
+				sl = slabs{hits: make([]model.Hit, 0, len(sc.hits)), terms: make([]string, 0, len(sc.hits))}
+			}
+			out = append(out, t.match(sc, ti, &sl))
 		}
 	}
 	return withSourceTopics(out, src.Topics)
+}
+
+// slabs are the backing arrays of one Tag call's Hits and Terms, cut into
+// full slices (appending to one never writes into the next).
+type slabs struct {
+	hits  []model.Hit
+	terms []string
 }
 
 // maxPooledText is the largest folded text whose scratch space goes back
@@ -95,18 +109,17 @@ func (t *Tagger) scan(sc *scratch, it *model.Item) {
 	}
 	sc.hits, sc.touched = sc.hits[:0], sc.touched[:0]
 	w := &sc.w
-	w.dst, w.pos, w.words = w.dst[:0], w.pos[:0], w.words[:0]
+	w.dst, w.words, w.wordAt = w.dst[:0], w.words[:0], w.wordAt[:0]
 	for f := range numFields {
 		if f > 0 {
 			w.dst = append(w.dst, '\n')
-			w.pos = append(w.pos, -1)
 		}
 		sc.starts[f] = len(w.dst)
 		if t.fields&(1<<f) != 0 {
 			sc.f.appendField(w, fieldText(it, f))
 		}
 	}
-	sc.buf, sc.pos = w.dst, w.pos
+	sc.buf = w.dst
 	sc.starts[numFields] = len(sc.buf)
 	sc.matches = t.trie.scan(sc.buf, w.words, sc.matches[:0])
 	for _, m := range sc.matches { // each starts at a word start
@@ -118,7 +131,7 @@ func (t *Tagger) scan(sc *scratch, it *model.Item) {
 				continue
 			}
 			sc.touch(r.topic)
-			sc.hits = append(sc.hits, hit{term: r.term, field: field, start: m.start, end: m.end, next: sc.head[r.topic]})
+			sc.hits = append(sc.hits, hit{term: r.term, field: field, start: m.start, end: m.end, at: w.wordAt[m.word], next: sc.head[r.topic]})
 			sc.head[r.topic] = int32(len(sc.hits) - 1)
 		}
 	}
@@ -287,23 +300,27 @@ func countWords(b []byte, limit int) int {
 }
 
 // match builds the TopicMatch of an applied topic: its positive terms as
-// configured and their hits, in text order.
-func (t *Tagger) match(sc *scratch, ti int32) model.TopicMatch {
+// configured and their hits, in text order, stored in sl.
+func (t *Tagger) match(sc *scratch, ti int32, sl *slabs) model.TopicMatch {
 	tp := &t.topics[ti]
 	m := model.TopicMatch{Topic: tp.id}
-	m.Hits = t.hitsWhere(sc, ti, func(tm *term) bool { return tm.kind != kindExclude && tm.positive })
+	m.Hits = t.hitsWhere(sc, ti, func(tm *term) bool { return tm.kind != kindExclude && tm.positive }, sl)
+	start := len(sl.terms)
 	for i, tm := range tp.terms {
-		if sc.termHit[i] && tm.kind != kindExclude && tm.positive && !slices.Contains(m.Terms, tm.text) {
-			m.Terms = append(m.Terms, tm.text)
+		if sc.termHit[i] && tm.kind != kindExclude && tm.positive && !slices.Contains(sl.terms[start:], tm.text) {
+			sl.terms = append(sl.terms, tm.text)
 		}
+	}
+	if n := len(sl.terms); n > start {
+		m.Terms = sl.terms[start:n:n]
 	}
 	return m
 }
 
 // hitsWhere returns topic ti's hits whose term satisfies keep, as model
 // hits with offsets in the original field text, in text order (the scan
-// finds them by increasing start).
-func (t *Tagger) hitsWhere(sc *scratch, ti int32, keep func(*term) bool) []model.Hit {
+// finds them by increasing start). It takes the room from sl when not nil.
+func (t *Tagger) hitsWhere(sc *scratch, ti int32, keep func(*term) bool, sl *slabs) []model.Hit {
 	tp := &t.topics[ti]
 	n := 0
 	for i := sc.hitsOf(ti); i >= 0; i = sc.hits[i].next {
@@ -311,13 +328,20 @@ func (t *Tagger) hitsWhere(sc *scratch, ti int32, keep func(*term) bool) []model
 			n++
 		}
 	}
+	var out []model.Hit
+	if sl != nil && cap(sl.hits)-len(sl.hits) >= n {
+		start := len(sl.hits)
+		sl.hits = sl.hits[:start+n]
+		out = sl.hits[start : start+n : start+n]
+	} else {
+		out = make([]model.Hit, n)
+	}
 	// The list runs from the last hit found to the first: fill from the end.
-	out := make([]model.Hit, n)
 	for i := sc.hitsOf(ti); i >= 0; i = sc.hits[i].next {
 		h := &sc.hits[i]
 		if tm := &tp.terms[h.term]; keep(tm) {
 			n--
-			out[n] = model.Hit{Term: tm.text, Field: fieldName(int(h.field)), Offset: int(sc.pos[h.start])}
+			out[n] = model.Hit{Term: tm.text, Field: fieldName(int(h.field)), Offset: int(h.at)}
 		}
 	}
 	return out

@@ -39,6 +39,16 @@ func TestTag(t *testing.T) {
 		{"PrefixMatchesAttacker", kw("attack*"), title("attacker held"), dawn, true},
 		{"PrefixMatchesWholeWord", kw("attack*"), title("attack"), dawn, true},
 		{"PrefixNeedsWordStart", kw("tack*"), title("attacks"), dawn, false},
+		{"PhrasePrefixLastWord", kw("prime minist*"), title("Prime Ministers meet"), dawn, true},
+		{"PhrasePrefixLastWordWhole", kw("prime minist*"), title("the prime minist"), dawn, true},
+		{"PhrasePrefixNotFirstWord", kw("prim minister*"), title("prime minister"), dawn, false},
+		{"PhraseSecondWordDiffers", kw("prime minister"), title("prime ministry"), dawn, false},
+		{"PhraseSecondWordLonger", kw("prime minister"), title("prime ministers"), dawn, false},
+		{"PhraseAfterSharedFirstWord", kw("prime minister", "prime time"), title("in prime time"), dawn, true},
+		{"PhraseThreeWords", kw("belt and road"), title("Belt and Road forum"), dawn, true},
+		{"PhraseThreeWordsThirdDiffers", kw("belt and road"), title("belt and roads"), dawn, false},
+		{"PrefixAndPhraseFromOneWord", kw("gwad*", "gwadar port"), title("Gwadarport"), dawn, true},
+		{"PrefixShorterThanFilterKey", kw("ka*"), title("Karachi"), dawn, true},
 		{"PhraseHyphenMatchesSpace", kw("China-Pakistan Economic Corridor"), title("China Pakistan economic corridor"), dawn, true},
 		{"PhraseSpaceMatchesHyphens", kw("China Pakistan Economic Corridor"), title("China-Pakistan Economic-Corridor"), dawn, true},
 		{"PhrasePunctuationRuns", kw("Belt and Road"), title("belt -- and, road"), dawn, true},
@@ -360,4 +370,30 @@ func TestTagIsSafeForConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestTagResultSlicesAreIndependent(t *testing.T) {
+	tg, err := Compile([]model.Topic{
+		{ID: "a", Keywords: []string{"attack*", "gwadar"}},
+		{ID: "b", Keywords: []string{"attack", "port"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := model.Item{Title: "attack attackers gwadar port"}
+	got := tg.Tag(&it, model.Source{})
+	if len(got) != 2 {
+		t.Fatalf("got %+v, want topics a and b", got)
+	}
+	wantA := []model.Hit{{Term: "attack*", Field: "title", Offset: 0}, {Term: "attack*", Field: "title", Offset: 7}, {Term: "gwadar", Field: "title", Offset: 17}}
+	wantB := []model.Hit{{Term: "attack", Field: "title", Offset: 0}, {Term: "port", Field: "title", Offset: 24}}
+	if !slices.Equal(got[0].Hits, wantA) || !slices.Equal(got[1].Hits, wantB) {
+		t.Fatalf("hits = %+v and %+v, want %+v and %+v", got[0].Hits, got[1].Hits, wantA, wantB)
+	}
+	// A caller appending to one topic's slices must not write into the next.
+	_ = append(got[0].Hits, model.Hit{Term: "x"})
+	_ = append(got[0].Terms, "x")
+	if !slices.Equal(got[1].Hits, wantB) || !slices.Equal(got[1].Terms, []string{"attack", "port"}) {
+		t.Errorf("topic b changed by appends to topic a: %+v", got[1])
+	}
 }
