@@ -4,20 +4,9 @@ import (
 	"net/http"
 	"time"
 
+	"aggregator/internal/metrics"
 	"aggregator/internal/store"
 )
-
-// topicWindow is a span GET /api/topics counts back from now, with its
-// name in the answer (the same as the window label of the
-// aggregator_topic_items metric).
-type topicWindow struct {
-	name string
-	span time.Duration
-}
-
-func topicWindows() []topicWindow {
-	return []topicWindow{{"1d", 24 * time.Hour}, {"7d", 7 * 24 * time.Hour}, {"30d", 30 * 24 * time.Hour}}
-}
 
 type topicsResponse struct {
 	Topics []topicStatsJSON `json:"topics"`
@@ -43,10 +32,10 @@ type topicStatsJSON struct {
 // month (by first seen) and in all.
 func (h *handler) apiTopics(w http.ResponseWriter, r *http.Request) {
 	now := h.now()
-	windows := topicWindows()
+	windows := metrics.TopicWindows() // the same windows as aggregator_topic_items
 	since := make([]time.Time, len(windows))
 	for i, win := range windows {
-		since[i] = now.Add(-win.span)
+		since[i] = now.Add(-win.Span)
 	}
 	counts, err := h.Store.TopicCounts(r.Context(), since)
 	if err != nil {
@@ -66,14 +55,14 @@ func (h *handler) apiTopics(w http.ResponseWriter, r *http.Request) {
 }
 
 // windowCounts names a topic's counts; a topic without items has zeros.
-func windowCounts(windows []topicWindow, c store.TopicCount) map[string]int {
+func windowCounts(windows []metrics.Window, c store.TopicCount) map[string]int {
 	out := make(map[string]int, len(windows)+1)
 	for i, win := range windows {
 		n := 0
 		if i < len(c.Since) {
 			n = c.Since[i]
 		}
-		out[win.name] = n
+		out[win.Label] = n
 	}
 	out["total"] = c.Total
 	return out
