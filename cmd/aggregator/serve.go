@@ -292,5 +292,8 @@ func (m *Main) startPublishing(ctx context.Context) (stop func()) {
 		cancel()
 		<-done
 		a.publisher.Wait()
+		if err := a.publisher.Close(); err != nil {
+			a.logger.Warn("removing the feed spool", slog.Any("error", err))
+		}
 	}
 }

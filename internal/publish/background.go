@@ -34,6 +34,9 @@ func (p *Publisher) Start(ctx context.Context) error {
 	}
 	p.running = true
 	p.mu.Unlock()
+	if err := p.spool.open(); err != nil {
+		p.opts.logger().Warn("serving feeds from memory only", "err", err)
+	}
 
 	err := p.warm(ctx)
 	p.wg.Add(1)
@@ -46,6 +49,11 @@ func (p *Publisher) Start(ctx context.Context) error {
 
 // Wait blocks until the background started by Start has stopped.
 func (p *Publisher) Wait() { p.wg.Wait() }
+
+// Close removes the files the publisher keeps for serving (see
+// Options.SpoolDir); feeds are served from memory from then on. Call it
+// once the background has stopped (after Wait).
+func (p *Publisher) Close() error { return p.spool.close() }
 
 // warm renders every feed in every format.
 func (p *Publisher) warm(ctx context.Context) error {

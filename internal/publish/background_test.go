@@ -53,7 +53,13 @@ func startPublisher(t *testing.T, p *Publisher) {
 	if err := p.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cancel(); p.Wait() })
+	t.Cleanup(func() {
+		cancel()
+		p.Wait()
+		if err := p.Close(); err != nil {
+			t.Error(err)
+		}
+	})
 }
 
 func fastOpts() Options {
@@ -221,6 +227,7 @@ func TestAfterStopInvalidateDropsAgain(t *testing.T) {
 	}
 	cancel()
 	p.Wait()
+	defer p.Close()
 	before := st.calls.Load()
 	p.Invalidate(nil)
 	if _, err := p.Get(context.Background(), "cpec", FormatRSS); err != nil {

@@ -74,6 +74,10 @@ type Options struct {
 	// Coalesce is how long the background waits after a feed goes stale
 	// before re-rendering it; zero means DefaultCoalesce.
 	Coalesce time.Duration
+	// SpoolDir is where, while Start runs, the publisher makes its own
+	// directory of feed bodies to serve with sendfile(2); empty means
+	// os.TempDir(). Close removes that directory.
+	SpoolDir string
 	// Logger receives render failures; nil discards.
 	Logger *slog.Logger
 }

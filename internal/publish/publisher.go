@@ -40,6 +40,8 @@ type Publisher struct {
 	wake     chan struct{}     // signals the worker; buffered, never closed
 	onChange func(Change)
 	wg       sync.WaitGroup // the background worker
+
+	spool *spool // files of the cached renders, for sendfile
 }
 
 // Change is a feed whose rendered content changed (its ETag differs from
@@ -75,6 +77,7 @@ func New(st store.Store, opts Options, defs []Def) *Publisher {
 		gen:      make(map[string]uint64),
 		dirty:    make(map[string]bool),
 		wake:     make(chan struct{}, 1),
+		spool:    &spool{parent: opts.SpoolDir},
 	}
 	empty := map[cacheKey]*cached{}
 	p.cache.Store(&empty)
@@ -135,8 +138,12 @@ func (p *Publisher) Get(ctx context.Context, id, format string) (*Rendered, erro
 
 		p.mu.Lock()
 		delete(p.inflight, key)
-		if c.err == nil && p.gen[id] == gen {
-			p.storeLocked(key, c.r, gen)
+		if c.err == nil {
+			if p.gen[id] == gen {
+				p.storeLocked(key, c.r, gen)
+			} else {
+				p.spool.remove(c.r) // served to the waiters from memory
+			}
 		}
 		p.mu.Unlock()
 		close(c.done)
@@ -155,18 +162,26 @@ func (p *Publisher) render(ctx context.Context, def Def, format string) (*Render
 		p.opts.logger().Error("render feed", "feed", def.ID, "format", format, "err", err)
 		return nil, err
 	}
+	if err := p.spool.write(r); err != nil {
+		p.opts.logger().Warn("spooling feed: serving it from memory", "feed", def.ID, "format", format, "err", err)
+	}
 	return r, nil
 }
 
 // storeLocked puts a render in the cache unless a newer one is there, and
-// returns the render it replaced; p.mu must be held.
+// returns the render it replaced; p.mu must be held. The spool files of
+// the render left out of the cache are removed.
 func (p *Publisher) storeLocked(key cacheKey, r *Rendered, gen uint64) (old *Rendered, stored bool) {
 	cur := *p.cache.Load()
 	if c := cur[key]; c != nil {
 		if c.gen > gen {
+			p.spool.remove(r)
 			return nil, false
 		}
 		old = c.r
+		if old != r {
+			p.spool.remove(old)
+		}
 	}
 	next := make(map[cacheKey]*cached, len(cur)+1)
 	for k, v := range cur {
@@ -184,6 +199,8 @@ func (p *Publisher) dropLocked(ids map[string]bool) {
 	for k, v := range cur {
 		if !ids[k.id] {
 			next[k] = v
+		} else {
+			p.spool.remove(v.r)
 		}
 	}
 	p.cache.Store(&next)

@@ -27,6 +27,10 @@ type Rendered struct {
 	CacheControl string
 
 	hdr *headers // computed by render; nil for a Rendered made by hand
+
+	// bodyFile and gzipFile hold Body and Gzip in the publisher's spool,
+	// for sendfile; "" when not spooled.
+	bodyFile, gzipFile string
 }
 
 // Render writes a feed of stories (as Store.Stories returns them: faces

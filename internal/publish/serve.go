@@ -51,8 +51,10 @@ func newHeaders(r *Rendered, link string) *headers {
 // ServeHTTP answers GET and HEAD with the feed: validators, caching and
 // WebSub Link headers, 304 to a matching If-None-Match (or, without one, to
 // an If-Modified-Since not older than the content), and the gzip bytes to a
-// client that accepts them. It formats nothing and allocates nothing of its
-// own: every header value was computed when the feed was rendered.
+// client that accepts them. It formats nothing: every header value was
+// computed when the feed was rendered. A body from memory costs no
+// allocation; a large one in the publisher's spool goes out with
+// sendfile(2) instead (a few small allocations for the file).
 func (r *Rendered) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	h := w.Header()
 	if req.Method != http.MethodGet && req.Method != http.MethodHead {
@@ -89,9 +91,9 @@ func (r *Rendered) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := r.Body
+	body, file := r.Body, r.bodyFile
 	if gz {
-		body = r.Gzip
+		body, file = r.Gzip, r.gzipFile
 		h["Content-Encoding"] = hd.gzip
 		h["Content-Length"] = hd.lengthGzip
 	} else {
@@ -99,9 +101,13 @@ func (r *Rendered) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	h["Content-Type"] = hd.contentType
 	w.WriteHeader(http.StatusOK)
-	if req.Method != http.MethodHead {
-		_, _ = w.Write(body) // the client went away; nothing to do
+	if req.Method == http.MethodHead {
+		return
 	}
+	if file != "" && sendFile(w, file, body) {
+		return
+	}
+	_, _ = w.Write(body) // the client went away; nothing to do
 }
 
 // notModified evaluates the request's preconditions (RFC 9110 13.2.2):

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -72,6 +73,17 @@ func (rw *recorder) Write(b []byte) (int, error) {
 	}
 	n, err := rw.ResponseWriter.Write(b)
 	rw.bytes += int64(n)
+	return n, err
+}
+
+// ReadFrom keeps net/http's sendfile path for bodies served from files
+// (published feeds) and counts what it sent.
+func (rw *recorder) ReadFrom(r io.Reader) (int64, error) {
+	if rw.status == 0 {
+		rw.status = http.StatusOK
+	}
+	n, err := io.Copy(rw.ResponseWriter, r)
+	rw.bytes += n
 	return n, err
 }
 
