@@ -27,12 +27,13 @@ func newPolicy() *bluemonday.Policy {
 
 // Sanitize returns html safe to embed in any reader: relative href, src,
 // cite and poster URLs resolved against base, then cleaned by a UGC policy
-// (see newPolicy). Images are kept.
+// (see newPolicy). Images are kept. HTML escaped twice by the publisher
+// (no tags, only "&lt;p&gt;") is decoded once more first.
 func Sanitize(html, base string) string {
 	if strings.TrimSpace(html) == "" {
 		return ""
 	}
-	return strings.TrimSpace(policy().Sanitize(resolveURLs(html, base)))
+	return strings.TrimSpace(policy().Sanitize(resolveURLs(unescapeDoubled(html), base)))
 }
 
 // resolveURLs rewrites the URL attributes of every tag of html to absolute

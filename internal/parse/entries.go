@@ -59,12 +59,26 @@ func entry(it *gofeed.Item, base *url.URL) (model.Entry, bool) {
 }
 
 func itemLink(it *gofeed.Item, base *url.URL) string {
+	if l := absoluteURL(base, origLink(it)); l != "" {
+		return l
+	}
 	if l := absoluteURL(base, it.Link); l != "" {
 		return l
 	}
 	for _, l := range it.Links {
 		if l := absoluteURL(base, l); l != "" {
 			return l
+		}
+	}
+	return ""
+}
+
+// origLink is the publisher's own article URL that FeedBurner-proxied
+// feeds carry in feedburner:origLink while <link> points at feedproxy.
+func origLink(it *gofeed.Item) string {
+	for _, e := range it.Extensions["feedburner"]["origLink"] {
+		if v := strings.TrimSpace(e.Value); v != "" {
+			return v
 		}
 	}
 	return ""
