@@ -66,8 +66,14 @@ func (h *handler) sourceViews(ctx context.Context) ([]sourceView, error) {
 		case !known || v.Status == "":
 			v.Status = model.StatusNever
 		}
-		if v.Status != model.StatusDisabled && v.NextFetch.IsZero() && h.NextFetch != nil {
-			v.NextFetch = h.NextFetch(src.ID)
+		// The stored next fetch is only a "not before" bound (the
+		// publisher's freshness hint or a backoff); after a hint-less
+		// success it equals the last fetch. The real next fetch is the
+		// scheduler's tick, unless the bound is later.
+		if v.Status != model.StatusDisabled && h.NextFetch != nil {
+			if tick := h.NextFetch(src.ID); tick.After(v.NextFetch) {
+				v.NextFetch = tick
+			}
 		}
 		views = append(views, v)
 	}

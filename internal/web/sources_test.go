@@ -139,6 +139,23 @@ func TestAPISourcesEdgeCases(t *testing.T) {
 			t.Errorf("error = %q", e.Error)
 		}
 	})
+	t.Run("PastNotBeforeBoundGivesTheSchedulersTick", func(t *testing.T) {
+		// A success without freshness hints stores next_fetch = last_fetch;
+		// the answer must be the scheduler's coming run, not a past time.
+		env := newTestEnv(t, nil)
+		env.store.states = []model.SourceState{{SourceID: "dawn", Status: model.StatusOK,
+			LastFetch: testTime.Add(-time.Minute), NextFetch: testTime.Add(-time.Minute)}}
+		_, body := env.get(t, "/api/sources")
+		var got apiSourcesT
+		if err := json.Unmarshal(body, &got); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range got.Sources {
+			if s.ID == "dawn" && str(s.NextFetch) != "2025-03-02T12:07:00Z" {
+				t.Errorf("next_fetch = %s, want the scheduler's 2025-03-02T12:07:00Z", str(s.NextFetch))
+			}
+		}
+	})
 	t.Run("NilNextFetchLeavesNull", func(t *testing.T) {
 		env := newTestEnv(t, func(s *Server) { s.NextFetch = nil })
 		_, body := env.get(t, "/api/sources")
