@@ -201,7 +201,7 @@ func TestStorageURLReplacesDefaultPath(t *testing.T) {
 }
 
 func TestAnchorsAndMergeKeys(t *testing.T) {
-	c, err := parse("c.yaml", []byte(`
+	_, err := parse("c.yaml", []byte(`
 x-pk: &pk {region: pakistan, language: en, schedule: "@every 10m"}
 sources:
   - {<<: *pk, id: a, url: "https://a.example/"}
@@ -210,7 +210,7 @@ sources:
 	if err == nil {
 		t.Fatal("top-level x-pk accepted; want unknown key")
 	}
-	c, err = parse("c.yaml", []byte(`
+	c, err := parse("c.yaml", []byte(`
 sources:
   - &pk {id: a, url: "https://a.example/", region: pakistan, language: en}
   - {<<: *pk, id: b, url: "https://b.example/", language: ur}

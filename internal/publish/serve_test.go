@@ -225,6 +225,7 @@ func TestServeSpellsETagAsRFC(t *testing.T) {
 	r := &Rendered{Body: []byte("x"), ETag: `"abc"`, ContentType: ContentTypeRSS}
 	rec := httptest.NewRecorder()
 	r.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/feeds/x.rss", nil))
+	//lint:ignore SA1008 the non-canonical spelling is what this test checks
 	if got := rec.Header()["ETag"]; len(got) != 1 || got[0] != `"abc"` {
 		t.Errorf(`header "ETag" = %q, want ["\"abc\""] (all headers: %v)`, got, rec.Header())
 	}

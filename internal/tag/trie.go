@@ -242,7 +242,8 @@ func (t *trie) scan(buf []byte, words []int32, out []match) []match {
 		if hashed != k {
 			h = hashBytes(w)
 		}
-		n, i := int32(0), start+1
+		var n int32
+		var i int
 		if t.plens != 0 && t.prefixStart(w) {
 			out = t.short.prefixesIn(buf, start, end, k, out)
 		}
