@@ -80,6 +80,7 @@ type app struct {
 	limiter   *schedule.Limiter
 	pipeline  *ingest.Pipeline
 	publisher *publish.Publisher
+	seen      seenVersions // the store changes the feed cache accounts for (serve)
 }
 
 // openApp loads the configuration, opens the store and wires the pipeline
@@ -122,6 +123,7 @@ func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet boo
 		Logger:         logger,
 		Metrics:        a.metrics,
 		OnChange:       a.publisher.Invalidate,
+		OnVersion:      a.seen.own,
 	})
 	return a, nil
 }

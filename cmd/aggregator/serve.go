@@ -64,6 +64,9 @@ type Main struct {
 
 	// Jitter spreads the first fetches at start-up; tests set it to 0.
 	Jitter time.Duration
+	// WatchEvery is how often the store is checked for changes made by
+	// other processes (default 5 s); tests shorten it.
+	WatchEvery time.Duration
 
 	mu sync.Mutex // guards app.rules on reload
 }
@@ -73,7 +76,7 @@ func newMain(ctx context.Context, configPath string, logOut io.Writer) (*Main, e
 	if err != nil {
 		return nil, err
 	}
-	return &Main{app: a, Jitter: 30 * time.Second}, nil
+	return &Main{app: a, Jitter: 30 * time.Second, WatchEvery: defaultWatchEvery}, nil
 }
 
 // Listen opens the HTTP listener (server.listen, or AGGREGATOR_LISTEN
@@ -124,6 +127,8 @@ func (m *Main) Run(ctx context.Context) error {
 	if !metricsOwn {
 		srv.Metrics = a.metrics.Handler()
 	}
+	stopWatching := m.startWatching(fetchCtx) // before the cache warms
+	defer stopWatching()
 	stopPublishing := m.startPublishing(fetchCtx)
 	defer stopPublishing()
 	m.server = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
@@ -178,7 +183,9 @@ func (m *Main) pruneLoop(ctx context.Context) {
 				m.app.logger.Error("pruning old items", slog.Any("error", err))
 			case n > 0:
 				m.app.logger.Info("pruned old items", slog.Int("items", n))
-				m.app.publisher.Invalidate(nil)
+				if err := m.refreshAll(ctx); err != nil {
+					m.app.logger.Warn("after pruning", slog.Any("error", err))
+				}
 			}
 		}
 		select {
@@ -226,6 +233,11 @@ func (m *Main) Reload(ctx context.Context) {
 			return
 		}
 		log.Info("re-tagged after reload", slog.Int("items", res.Items), slog.Int("changed", res.Changed))
+		if res.Changed > 0 {
+			if err := m.refreshAll(ctx); err != nil {
+				log.Warn("after re-tagging", slog.Any("error", err))
+			}
+		}
 	}()
 }
 

@@ -49,6 +49,10 @@ type Options struct {
 	Logger   *slog.Logger
 	Metrics  *metrics.Metrics
 	OnChange func(topics map[string]bool) // called after a fetch changed published content
+	// OnVersion, when set, is told the store's change version a fetch set
+	// (store.SaveResult.Version), after OnChange, so that a server can
+	// tell its own writes from other processes'.
+	OnVersion func(version int64)
 }
 
 // Pipeline ingests sources. It is safe for concurrent use by the runs of
@@ -166,6 +170,9 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 		res.Duplicate = saved.Unchanged + items.repeated
 		if len(saved.Changed) > 0 && p.opts.OnChange != nil {
 			p.opts.OnChange(saved.Changed)
+		}
+		if saved.Version > 0 && p.opts.OnVersion != nil {
+			p.opts.OnVersion(saved.Version)
 		}
 	}
 	res.Took = p.opts.Clock().Sub(start)

@@ -61,7 +61,15 @@ func (s *SQLite) SaveFetch(ctx context.Context, f Fetch) (SaveResult, error) {
 				return err
 			}
 		}
-		return refreshStories(ctx, tx, touched, res.Changed)
+		if err := refreshStories(ctx, tx, touched, res.Changed); err != nil {
+			return err
+		}
+		if res.New+res.Updated == 0 { // joined items are new ones
+			return nil
+		}
+		v, err := bumpVersion(ctx, tx)
+		res.Version = v
+		return err
 	})
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("save fetch of %s: %w", f.State.SourceID, err)

@@ -58,7 +58,11 @@ func (s *SQLite) pruneOnce(ctx context.Context, before int64) (int, error) {
 			return fmt.Errorf("delete: %w", err)
 		}
 		n = len(ids)
-		return refreshStories(ctx, tx, stories, nil)
+		if err := refreshStories(ctx, tx, stories, nil); err != nil {
+			return err
+		}
+		_, err = bumpVersion(ctx, tx)
+		return err
 	})
 	if err != nil {
 		return 0, err

@@ -35,7 +35,14 @@ func (s *SQLite) SetTopics(ctx context.Context, topics map[int64][]model.TopicMa
 			}
 			stories[story] = true
 		}
-		return refreshStories(ctx, tx, stories, nil)
+		if len(stories) == 0 { // none of the items is stored
+			return nil
+		}
+		if err := refreshStories(ctx, tx, stories, nil); err != nil {
+			return err
+		}
+		_, err := bumpVersion(ctx, tx)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("set topics: %w", err)

@@ -87,6 +87,13 @@ type Store interface {
 	// PruneSubscriptions removes the subscriptions expired at now.
 	PruneSubscriptions(ctx context.Context, now time.Time) (int, error)
 
+	// ChangeVersion returns the store-wide change marker: a counter that
+	// every write able to change published content (SaveFetch storing or
+	// joining items, SetTopics, Prune removing items) increments in its
+	// own transaction, whichever process makes it. A server polls it to
+	// notice writes made by other processes.
+	ChangeVersion(ctx context.Context) (int64, error)
+
 	// Ping answers whether the store is usable.
 	Ping(ctx context.Context) error
 	Close() error
@@ -113,6 +120,9 @@ type SaveResult struct {
 	Joined    int // new items that joined an existing story (of New)
 	// Changed is the set of topic ids whose published content changed.
 	Changed map[string]bool
+	// Version is the change marker this fetch set (see ChangeVersion)
+	// when it inserted, updated or joined anything; 0 when it did not.
+	Version int64
 }
 
 // Subscription is a WebSub subscriber of a published feed (the topic).
