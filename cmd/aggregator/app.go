@@ -84,7 +84,9 @@ type app struct {
 }
 
 // openApp loads the configuration, opens the store and wires the pipeline
-// and the publisher. One-shot commands log quietly: warnings and errors.
+// and the publisher. One-shot commands log errors only: their results on
+// stdout already say what failed.
+// results (on stdout) already say what failed.
 func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet bool) (*app, error) {
 	r, err := loadRules(configPath)
 	if err != nil {
@@ -136,7 +138,7 @@ func newLogger(c config.Log, w io.Writer, quiet bool) *slog.Logger {
 		level = slog.LevelInfo
 	}
 	if quiet {
-		level = max(level, slog.LevelWarn)
+		level = max(level, slog.LevelError)
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	if strings.EqualFold(c.Format, "json") {
