@@ -86,7 +86,6 @@ type app struct {
 // openApp loads the configuration, opens the store and wires the pipeline
 // and the publisher. One-shot commands log errors only: their results on
 // stdout already say what failed.
-// results (on stdout) already say what failed.
 func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet bool) (*app, error) {
 	r, err := loadRules(configPath)
 	if err != nil {
