@@ -11,6 +11,7 @@ import (
 
 // maxCandidates caps the near-duplicate candidates handed to a StoryMatch:
 // the items sharing the most buckets, then the most recently first seen.
+// The faces of their stories come on top (withFaces), at most as many.
 const maxCandidates = 200
 
 // perBucketCandidates caps the items one fingerprint bucket contributes to

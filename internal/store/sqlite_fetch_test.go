@@ -188,6 +188,78 @@ func TestSaveFetch(t *testing.T) {
 			t.Fatalf("candidates %+v: want the item sharing three buckets first", got)
 		}
 	})
+	t.Run("StoryFaceOfferedWithoutSharedBucket", func(t *testing.T) {
+		// A founds the story, B joins it through bucket 1; X shares only
+		// bucket 2 with B, yet must be judged against A, the story's face,
+		// even when A is older than the window.
+		for _, tc := range []struct {
+			name string
+			b, x time.Duration // first seen of B and X after A
+		}{
+			{"FaceInWindow", time.Minute, 2 * time.Minute},
+			{"FaceBeforeWindow", 71 * time.Hour, 73 * time.Hour},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				s := openTest(t)
+				save(t, s, t0, "dawn", item("dawn", "a", withPrint("S1", 1)))
+				save(t, s, t0.Add(tc.b), "tribune", item("tribune", "b", withPrint("S1", 1, 2)))
+				a, b := get(t, s, "dawn", "a"), get(t, s, "tribune", "b")
+				if a.Story.ID != b.Story.ID {
+					t.Fatalf("setup: b in story %d, want %d", b.Story.ID, a.Story.ID)
+				}
+				var got []model.Candidate
+				if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(tc.x),
+					Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("S2", 2))},
+					Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+					t.Fatal(err)
+				}
+				if len(got) != 2 || got[0].ItemID != b.ID || got[1].ItemID != a.ID {
+					t.Fatalf("candidates = %+v, want b (shared bucket) then a (its story's face)", got)
+				}
+				if f := got[1]; f.StoryID != a.Story.ID || f.SourceID != "dawn" || f.URL != a.URL ||
+					f.Title != a.Title || !f.FirstSeen.Equal(t0) || string(f.Sig) != "S1" {
+					t.Errorf("face candidate = %+v, want dawn/a's row", f)
+				}
+			})
+		}
+	})
+	t.Run("StoryFaceNotRepeated", func(t *testing.T) {
+		s := openTest(t)
+		save(t, s, t0, "dawn", item("dawn", "a", withPrint("S1", 1)))
+		save(t, s, t0.Add(time.Minute), "tribune", item("tribune", "b", withPrint("S1", 1, 2)))
+		var got []model.Candidate
+		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(time.Hour),
+			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("S2", 1, 2))},
+			Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 {
+			t.Errorf("candidates = %+v, want a and b once each", got)
+		}
+	})
+	t.Run("StoryFaceOfferedWithinOneFetch", func(t *testing.T) {
+		// The story is founded in the same fetch, before its face is recorded.
+		s := openTest(t)
+		var got []model.Candidate
+		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "agg"}, Now: t0, Window: time.Hour,
+			Items: []model.Item{
+				item("agg", "a", withPrint("S1", 1)),
+				item("agg", "b", withPrint("S1", 1, 2)),
+				item("agg", "x", withPrint("S2", 2)),
+			},
+			Match: func(it *model.Item, c []model.Candidate) int64 {
+				if it.Key == "x" {
+					got = c
+				}
+				return sameSig(it, c)
+			}}); err != nil {
+			t.Fatal(err)
+		}
+		a, b := get(t, s, "agg", "a"), get(t, s, "agg", "b")
+		if len(got) != 2 || got[0].ItemID != b.ID || got[1].ItemID != a.ID {
+			t.Errorf("candidates = %+v, want b then a (its story's face)", got)
+		}
+	})
 	t.Run("WindowRespected", func(t *testing.T) {
 		s := openTest(t)
 		save(t, s, t0, "dawn", item("dawn", "a", withPrint("S1", 1)))

@@ -77,21 +77,69 @@ func candidates(ctx context.Context, tx *wtx, it *model.Item, since int64) ([]mo
 	if err != nil {
 		return nil, fmt.Errorf("load candidates: %w", err)
 	}
+	out, err := scanCandidates(rows)
+	if err != nil {
+		return nil, fmt.Errorf("load candidates: %w", err)
+	}
+	return withFaces(ctx, tx, out)
+}
+
+// withFaces adds to cands the face (earliest member) of every story among
+// them that is not already there, after the others. A story is judged by
+// its face: when the face shares no bucket with the new item, the story's
+// earliest candidate would stand in for it, and stories would chain
+// through their later members. Faces count even when first seen before
+// the window, since they define their story. There is at most one per
+// story, so the candidates stay at most twice maxCandidates. The face is
+// read off the members rather than stories.face_item_id, which is set only
+// when the fetch ends (stories founded earlier in the same fetch have none).
+func withFaces(ctx context.Context, tx *wtx, cands []model.Candidate) ([]model.Candidate, error) {
+	have, seen := make(map[int64]bool, len(cands)), map[int64]bool{}
+	var stories []int64
+	for _, c := range cands {
+		have[c.ItemID] = true
+		if !seen[c.StoryID] {
+			seen[c.StoryID] = true
+			stories = append(stories, c.StoryID)
+		}
+	}
+	if len(stories) == 0 {
+		return cands, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.story_id, i.source_id, i.url, i.title, i.first_seen, i.sig
+		FROM items i WHERE i.id IN (SELECT (SELECT f.id FROM items f WHERE f.story_id = st.id
+			ORDER BY f.first_seen, f.id LIMIT 1) FROM stories st WHERE st.id IN (`+placeholders(len(stories))+`))
+		ORDER BY i.first_seen, i.id`, anyArgs(stories)...)
+	if err != nil {
+		return nil, fmt.Errorf("load story faces: %w", err)
+	}
+	faces, err := scanCandidates(rows)
+	if err != nil {
+		return nil, fmt.Errorf("load story faces: %w", err)
+	}
+	for _, f := range faces {
+		if !have[f.ItemID] {
+			cands = append(cands, f)
+		}
+	}
+	return cands, nil
+}
+
+// scanCandidates reads and closes rows of (id, story_id, source_id, url,
+// title, first_seen, sig).
+func scanCandidates(rows *sql.Rows) ([]model.Candidate, error) {
 	defer rows.Close()
 	var out []model.Candidate
 	for rows.Next() {
 		var c model.Candidate
 		var seen int64
 		if err := rows.Scan(&c.ItemID, &c.StoryID, &c.SourceID, &c.URL, &c.Title, &seen, &c.Sig); err != nil {
-			return nil, fmt.Errorf("load candidates: %w", err)
+			return nil, err
 		}
 		c.FirstSeen = fromMS(seen)
 		out = append(out, c)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load candidates: %w", err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 func storyExists(ctx context.Context, tx *wtx, id int64) bool {
