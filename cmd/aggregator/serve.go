@@ -68,7 +68,8 @@ type Main struct {
 	// other processes (default 5 s); tests shorten it.
 	WatchEvery time.Duration
 
-	mu sync.Mutex // guards app.rules on reload
+	mu         sync.Mutex     // guards app.rules on reload
+	background sync.WaitGroup // work a reload started (re-tagging)
 }
 
 func newMain(ctx context.Context, configPath string, logOut io.Writer) (*Main, error) {
@@ -96,12 +97,13 @@ func (m *Main) Addr() string { return m.ln.Addr().String() }
 // Run serves until ctx ends, then stops cleanly.
 func (m *Main) Run(ctx context.Context) error {
 	a := m.app
+	cfg := m.rules().cfg // a reload may replace a.rules while we run
 	log := a.logger
 	fetchCtx, cancelFetches := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelFetches()
 
 	m.sched = schedule.New(schedule.Options{
-		DefaultSpec: a.cfg.Fetch.Schedule,
+		DefaultSpec: cfg.Fetch.Schedule,
 		Limiter:     a.limiter,
 		Jitter:      m.Jitter,
 		Logger:      log,
@@ -115,7 +117,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Sources:   func() []model.Source { return m.rules().cfg.Sources },
 		Topics:    func() []model.Topic { return m.rules().cfg.Topics },
 		NextFetch: m.sched.Next,
-		BaseURL:   a.cfg.Server.BaseURL,
+		BaseURL:   cfg.Server.BaseURL,
 		Version:   version(),
 		Logger:    log,
 		IsNotFound: func(err error) bool {
@@ -123,7 +125,7 @@ func (m *Main) Run(ctx context.Context) error {
 		},
 	}
 	m.registerTopicMetrics()
-	metricsOwn := a.cfg.Metrics.Listen != ""
+	metricsOwn := cfg.Metrics.Listen != ""
 	if !metricsOwn {
 		srv.Metrics = a.metrics.Handler()
 	}
@@ -136,15 +138,15 @@ func (m *Main) Run(ctx context.Context) error {
 	go func() { errc <- m.server.Serve(m.ln) }()
 	var metricsServer *http.Server
 	if metricsOwn {
-		metricsServer = &http.Server{Addr: a.cfg.Metrics.Listen, Handler: a.metrics.Handler(), ReadHeaderTimeout: 10 * time.Second}
+		metricsServer = &http.Server{Addr: cfg.Metrics.Listen, Handler: a.metrics.Handler(), ReadHeaderTimeout: 10 * time.Second}
 		go func() { errc <- metricsServer.ListenAndServe() }()
 	}
-	if err := m.sched.Start(fetchCtx, a.cfg.Sources); err != nil {
+	if err := m.sched.Start(fetchCtx, cfg.Sources); err != nil {
 		return err
 	}
 	go m.pruneLoop(fetchCtx)
-	log.Info("serving", slog.String("addr", m.Addr()), slog.String("base_url", a.cfg.Server.BaseURL),
-		slog.Int("sources", len(a.cfg.Sources)), slog.String("version", version()))
+	log.Info("serving", slog.String("addr", m.Addr()), slog.String("base_url", cfg.Server.BaseURL),
+		slog.Int("sources", len(cfg.Sources)), slog.String("version", version()))
 
 	var runErr error
 	select {
@@ -167,7 +169,19 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.sched.Stop(stopCtx); err != nil {
 		log.Warn("abandoning fetches", slog.Any("error", err))
 	}
+	waitOrAbandon(stopCtx, &m.background, log)
 	return runErr
+}
+
+// waitOrAbandon waits for wg until ctx ends.
+func waitOrAbandon(ctx context.Context, wg *sync.WaitGroup, log *slog.Logger) {
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		log.Warn("abandoning re-tagging")
+	}
 }
 
 // pruneLoop removes items older than storage.retention, hourly.
@@ -206,7 +220,7 @@ func (m *Main) rules() rules {
 // running one kept. Changed topics re-tag the stored items.
 func (m *Main) Reload(ctx context.Context) {
 	log := m.app.logger
-	r, err := loadRules(m.app.cfg.File)
+	r, err := loadRules(m.rules().cfg.File)
 	if err != nil {
 		log.Error("configuration not reloaded: keeping the running one", slog.Any("error", err))
 		return
@@ -226,7 +240,9 @@ func (m *Main) Reload(ctx context.Context) {
 	m.app.publisher.SetDefs(publish.Defs(r.cfg.Topics, r.cfg.Feeds))
 	m.app.publisher.Invalidate(nil)
 	log.Info("configuration reloaded", slog.Int("sources", len(r.cfg.Sources)), slog.Int("topics", len(r.cfg.Topics)))
+	m.background.Add(1)
 	go func() {
+		defer m.background.Done()
 		res, err := m.app.pipeline.Retag(ctx, r.cfg.Sources, false, nil)
 		if err != nil {
 			log.Error("re-tagging after reload", slog.Any("error", err))
@@ -274,7 +290,7 @@ func (f feedsAdapter) List() []web.FeedInfo {
 func (m *Main) startPublishing(ctx context.Context) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	a := m.app
-	cfg := a.cfg
+	cfg := m.rules().cfg
 	opts := websub.Options{
 		HubURL:       strings.TrimRight(cfg.Server.BaseURL, "/") + "/websub",
 		IsTopic:      a.publisher.IsFeedURL,
