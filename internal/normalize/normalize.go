@@ -110,7 +110,7 @@ func categories(in []string) []string {
 }
 
 // imageURL resolves an image link against the article and keeps it only
-// when it is http(s).
+// when it is an absolute http(s) URL with a host; "" otherwise.
 func imageURL(raw, base string) string {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
@@ -123,7 +123,7 @@ func imageURL(raw, base string) string {
 	if b, err := url.Parse(base); err == nil && !u.IsAbs() {
 		u = b.ResolveReference(u)
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return ""
 	}
 	return u.String()

@@ -155,3 +155,25 @@ func BenchmarkItem(b *testing.B) {
 		Item(src, e, "https://www.dawn.com/feeds/home", testNow)
 	}
 }
+
+func TestImageURLKeepsOnlyAbsoluteWebURLs(t *testing.T) {
+	for _, tc := range []struct {
+		name, raw, base, want string
+	}{
+		{"Absolute", " https://cdn.example.pk/a.jpg?w=1&h=2 ", "https://www.example.pk/n/1", "https://cdn.example.pk/a.jpg?w=1&h=2"},
+		{"RelativeResolved", "/img/a.png", "https://www.example.pk/n/1", "https://www.example.pk/img/a.png"},
+		{"ProtocolRelative", "//cdn.example.pk/a.jpg", "http://www.example.pk/", "http://cdn.example.pk/a.jpg"},
+		{"RelativeWithoutBase", "img/a.png", "", ""},
+		{"DataURI", "data:image/png;base64,AAAA", "https://www.example.pk/", ""},
+		{"Javascript", "javascript:alert(1)", "https://www.example.pk/", ""},
+		{"FTP", "ftp://example.pk/a.jpg", "https://www.example.pk/", ""},
+		{"NoHost", "http:a.jpg", "", ""},
+		{"Empty", "  ", "https://www.example.pk/", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := imageURL(tc.raw, tc.base); got != tc.want {
+				t.Errorf("imageURL(%q, %q) = %q, want %q", tc.raw, tc.base, got, tc.want)
+			}
+		})
+	}
+}

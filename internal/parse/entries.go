@@ -121,22 +121,6 @@ func categories(in []string) []string {
 	return out
 }
 
-func image(it *gofeed.Item, base *url.URL) string {
-	if it.Image != nil {
-		if u := absoluteURL(base, it.Image.URL); u != "" {
-			return u
-		}
-	}
-	for _, enc := range it.Enclosures {
-		if enc != nil && strings.HasPrefix(strings.ToLower(enc.Type), "image/") {
-			if u := absoluteURL(base, enc.URL); u != "" {
-				return u
-			}
-		}
-	}
-	return ""
-}
-
 func utc(t *time.Time) time.Time {
 	if t == nil {
 		return time.Time{}

@@ -69,9 +69,7 @@ func renderAtom(f *feeds.Feed, def Def, opts Options, es []entry, updated time.T
 		if e.summaryHTML != "" {
 			ge.Summary = &feeds.AtomSummary{Content: e.summaryHTML, Type: "html"}
 		}
-		if e.link == "" {
-			ge.Links = nil
-		}
+		ge.Links = atomEntryLinks(ge.Links)
 		entry := &atomEntry{AtomEntry: ge, Categories: make([]atomCategory, len(e.categories))}
 		for j, c := range e.categories {
 			entry.Categories[j] = atomCategory{Term: c}
@@ -86,4 +84,24 @@ func renderAtom(f *feeds.Feed, def Def, opts Options, es []entry, updated time.T
 		doc.Entries[i] = entry
 	}
 	return writeXML(doc)
+}
+
+// atomEntryLinks keeps gorilla's entry links that have an href (the
+// alternate link is empty for a story without a URL) and drops the
+// enclosure's length: Atom's is optional, and the size is unknown.
+func atomEntryLinks(links []feeds.AtomLink) []feeds.AtomLink {
+	out := links[:0]
+	for _, l := range links {
+		if l.Href == "" {
+			continue
+		}
+		if l.Rel == "enclosure" {
+			l.Length = ""
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

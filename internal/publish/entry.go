@@ -26,6 +26,8 @@ type entry struct {
 	summaryHTML string   // the face's own summary, HTML; may be empty
 	excerptHTML string   // summary, or the start of the content, then the other outlets
 	summaryText string   // a plain-text summary
+	imageURL    string   // the story's picture, an absolute http(s) URL; may be empty
+	imageType   string   // its MIME type, guessed from the URL
 }
 
 // excerptRunes bounds the excerpt made from the content when an item has
@@ -45,6 +47,10 @@ func newEntry(it *model.Item, tagAuthority string) entry {
 	}
 	if e.link == "" {
 		e.link = it.RawURL
+	}
+	if isWebURL(it.ImageURL) {
+		e.imageURL = uriSafe(it.ImageURL)
+		e.imageType = imageType(e.imageURL)
 	}
 	e.updated = e.published
 	if u := utcSecond(it.Updated); u.After(e.updated) {

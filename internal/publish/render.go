@@ -129,6 +129,7 @@ func buildFeed(def Def, opts Options, items []model.Item, lastMod time.Time) (*f
 			Created:     e.published,
 			Updated:     e.updated,
 			Content:     e.contentHTML,
+			Enclosure:   imageEnclosure(e),
 		}
 	}
 	return f, es

@@ -177,6 +177,9 @@ func TestReadersSeeEveryField(t *testing.T) {
 				if len(got.Authors) == 0 || got.Authors[0].Name != it.SourceTitle {
 					t.Errorf("item %d author = %+v, want %q", i, got.Authors, it.SourceTitle)
 				}
+				if got := readImage(got); got != uriSafe(it.ImageURL) {
+					t.Errorf("item %d image = %q, want %q", i, got, it.ImageURL)
+				}
 				body := firstNonEmpty(it.Content, it.Summary)
 				if !strings.HasPrefix(got.Content, xmlSafe(body)) {
 					t.Errorf("item %d content = %q, want it to start with %q", i, got.Content, body)
@@ -343,4 +346,18 @@ func TestLastModified(t *testing.T) {
 	if got := newestOf(nil); !got.Equal(time.Unix(0, 0)) {
 		t.Errorf("empty feed = %v, want the epoch", got)
 	}
+}
+
+// readImage is the picture a reader finds for an item: gofeed's Image
+// (media:content in RSS, image in JSON Feed), else an image enclosure.
+func readImage(it *gofeed.Item) string {
+	if it.Image != nil && it.Image.URL != "" {
+		return it.Image.URL
+	}
+	for _, enc := range it.Enclosures {
+		if strings.HasPrefix(enc.Type, "image/") {
+			return enc.URL
+		}
+	}
+	return ""
 }

@@ -22,6 +22,7 @@ type rssDoc struct {
 	feeds.RssFeedXml
 	AtomNS  string      `xml:"xmlns:atom,attr"`
 	DCNS    string      `xml:"xmlns:dc,attr"`
+	MediaNS string      `xml:"xmlns:media,attr"`
 	Channel *rssChannel `xml:"channel"`
 }
 
@@ -43,13 +44,15 @@ type atomLinkNS struct {
 	Type string `xml:"type,attr,omitempty"`
 }
 
-// rssItem is gorilla's item with one category per topic, a source with its
-// url attribute, and dc:creator crediting the source.
+// rssItem is gorilla's item (with the image as an enclosure) with one
+// category per topic, a source with its url attribute, dc:creator
+// crediting the source and the image again as media:content.
 type rssItem struct {
 	*feeds.RssItem
 	Categories []string   `xml:"category"`
 	Creator    string     `xml:"dc:creator,omitempty"`
 	Source     *rssSource `xml:"source,omitempty"`
+	Media      *rssMedia  `xml:"media:content,omitempty"`
 }
 
 // rssSource is RSS 2.0's <source url="...">Title</source>.
@@ -83,12 +86,16 @@ func renderRSS(f *feeds.Feed, def Def, opts Options, es []entry) ([]byte, error)
 		if e.sourceURL != "" {
 			it.Source = &rssSource{URL: e.sourceURL, Title: e.credit}
 		}
+		if e.imageURL != "" {
+			it.Media = &rssMedia{URL: e.imageURL, Type: e.imageType, Medium: "image"}
+		}
 		channel.Items[i] = it
 	}
 	doc := &rssDoc{
 		RssFeedXml: feeds.RssFeedXml{Version: "2.0", ContentNamespace: "http://purl.org/rss/1.0/modules/content/"},
 		AtomNS:     nsAtom,
 		DCNS:       nsDC,
+		MediaNS:    nsMedia,
 		Channel:    channel,
 	}
 	return writeXML(doc)

@@ -20,6 +20,7 @@ import (
 const (
 	xmlnsAtom    = "http://www.w3.org/2005/Atom"
 	xmlnsContent = "http://purl.org/rss/1.0/modules/content/"
+	xmlnsMedia   = "http://search.yahoo.com/mrss/"
 )
 
 // xnode is a parsed XML element.
@@ -190,6 +191,22 @@ func validateRSS(doc []byte) problems {
 			} else {
 				p.absURL(where+" source url", u)
 			}
+		}
+		for _, enc := range it.all("", "enclosure") {
+			for _, a := range []string{"url", "length", "type"} {
+				if _, ok := enc.attr(a); !ok {
+					p.addf("%s: <enclosure> without its required %s", where, a)
+				}
+			}
+			u, _ := enc.attr("url")
+			p.absURL(where+" enclosure url", u)
+			if l, _ := enc.attr("length"); strings.Trim(l, "0123456789") != "" || l == "" {
+				p.addf("%s: enclosure length %q is not a number", where, l)
+			}
+		}
+		for _, m := range it.all(xmlnsMedia, "content") {
+			u, _ := m.attr("url")
+			p.absURL(where+" media:content url", u)
 		}
 		if len(it.all(xmlnsContent, "encoded")) > 1 {
 			p.addf("%s: several content:encoded", where)
@@ -419,6 +436,8 @@ func TestValidatorsCatchBrokenFeeds(t *testing.T) {
 		{"RSSGuidMarkedPermalink", "rss", `isPermaLink="false"`, `isPermaLink="true"`},
 		{"RSSSourceWithoutURL", "rss", `<source url="https://www.dawn.com/feeds/home">`, `<source>`},
 		{"RSSISODate", "rss", "<pubDate>Fri, 03 May 2024 09:30:15 +0000</pubDate>\n      <category>", "<pubDate>2024-05-03T09:30:15Z</pubDate>\n      <category>"},
+		{"RSSEnclosureWithoutLength", "rss", `length="0" type="image/png"`, `type="image/png"`},
+		{"RSSRelativeMediaContent", "rss", `<media:content url="https://jang.com.pk/`, `<media:content url="/`},
 		{"AtomCategoryWithoutTerm", "atom", `<category term="security">`, `<category label="security">`},
 		{"AtomWithoutFeedUpdated", "atom", "<updated>2024-05-03T11:00:00Z</updated>\n  <subtitle>", "<subtitle>"},
 		{"AtomWithoutAuthors", "atom", "<author>", "<contributor>"},
