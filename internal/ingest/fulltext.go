@@ -25,7 +25,8 @@ const DefaultFullTextPerRun = 20
 const pendingMark = "+full-text-pending"
 
 // fullText replaces the feed's text of new and corrected items of a
-// full_text source by the main text of their article pages, and takes a
+// full_text source (stored maps the keys of stored items to their hashes)
+// by the main text of their article pages, and takes a
 // page's canonical URL as the item's URL when it is on the same site.
 // feedURL is where the feed came from: article links may name a private
 // host only when it does.
@@ -35,20 +36,8 @@ const pendingMark = "+full-text-pending"
 // and its page is not fetched again; a correction in the feed changes the
 // hash and fetches the page anew. Failures never fail the run: the item
 // keeps the feed's text.
-func (p *Pipeline) fullText(ctx context.Context, src model.Source, feedURL string, items []model.Item) {
-	if len(items) == 0 {
-		return
-	}
+func (p *Pipeline) fullText(ctx context.Context, src model.Source, feedURL string, items []model.Item, stored map[string]string) {
 	log := p.opts.Logger.With(slog.String("source", src.ID))
-	keys := make([]string, len(items))
-	for i, it := range items {
-		keys[i] = it.Key
-	}
-	stored, err := p.opts.Store.ItemHashes(ctx, src.ID, keys)
-	if err != nil {
-		log.Warn("full text skipped: reading stored items", slog.Any("error", err))
-		return
-	}
 	fetched := 0
 	for i := range items {
 		it := &items[i]

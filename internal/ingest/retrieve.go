@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"aggregator/internal/dedup"
@@ -50,11 +51,27 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 		return document{}, nil, fmt.Errorf("parsing %s: %w", resp.URL, err)
 	}
 	doc := p.items(src, feed, resp.URL)
-	if src.FullText {
-		p.fullText(ctx, src, resp.URL, doc.items)
+	stored, err := p.storedHashes(ctx, src.ID, doc.items)
+	if err != nil {
+		// Everything is treated as new: more work, the same result.
+		p.opts.Logger.Warn("reading stored items", slog.String("source", src.ID), slog.Any("error", err))
 	}
-	p.classify(src, doc.items)
+	if src.FullText && err == nil {
+		p.fullText(ctx, src, resp.URL, doc.items, stored)
+	}
+	p.classify(src, doc.items, stored)
 	return doc, resp, nil
+}
+
+// storedHashes maps the keys of items already stored to their stored
+// hashes: an item whose hash matches is stored unchanged, and the store
+// ignores everything else about it.
+func (p *Pipeline) storedHashes(ctx context.Context, sourceID string, items []model.Item) (map[string]string, error) {
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = it.Key
+	}
+	return p.opts.Store.ItemHashes(ctx, sourceID, keys)
 }
 
 func (p *Pipeline) get(ctx context.Context, req fetch.Request) (*fetch.Response, error) {
@@ -87,10 +104,13 @@ func (p *Pipeline) items(src model.Source, feed *parse.Feed, feedURL string) doc
 }
 
 // classify tags and fingerprints items, once their text is final.
-func (p *Pipeline) classify(src model.Source, items []model.Item) {
+func (p *Pipeline) classify(src model.Source, items []model.Item, stored map[string]string) {
 	tagger := p.Tagger()
 	for i := range items {
 		it := &items[i]
+		if h, ok := stored[it.Key]; ok && h == it.Hash {
+			continue // stored unchanged: topics and fingerprint would be thrown away
+		}
 		if tagger != nil {
 			it.Topics = tagger.Tag(it, src)
 		}
