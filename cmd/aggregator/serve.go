@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"aggregator/internal/metrics"
 	"aggregator/internal/model"
 	"aggregator/internal/publish"
 	"aggregator/internal/schedule"
@@ -299,11 +300,26 @@ func (m *Main) startPublishing(ctx context.Context) (stop func()) {
 		Logger:       a.logger.With(slog.String("component", "websub")),
 	}
 	var notifier websub.Notifier
+	wo := metrics.WebSubOptions{Logger: a.logger}
 	if cfg.Publish.WebSubHub != "" {
 		notifier = websub.NewPinger(cfg.Publish.WebSubHub, opts)
 	} else {
 		hub := websub.New(a.store, opts)
 		m.hub, notifier = hub, hub
+		wo.Subscriptions = func(ctx context.Context) (map[string]int, error) {
+			base := m.rules().cfg.Server.BaseURL
+			var topics []string
+			for _, f := range (feedsAdapter{m}).List() { // follows reloads
+				for _, format := range publish.Formats() {
+					topics = append(topics, publish.FeedURL(base, f.ID, format))
+				}
+			}
+			return hub.CountSubscriptions(ctx, topics)
+		}
+	}
+	wo.Stats = notifier.Stats
+	if err := a.metrics.RegisterWebSub(wo); err != nil {
+		a.logger.Warn("websub metrics", slog.Any("error", err))
 	}
 	a.publisher.OnChange(func(c publish.Change) {
 		notifier.Publish(publish.FeedURL(cfg.Server.BaseURL, c.ID, c.Format), c.Rendered.ContentType, c.Rendered.Body)

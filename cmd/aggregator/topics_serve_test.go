@@ -62,6 +62,15 @@ func TestServeTopicCounts(t *testing.T) {
 		t.Fatalf("%d topics, want the 4 configured: %+v", len(topics.Topics), topics.Topics)
 	}
 	metricsText := string(get("/metrics"))
+	// The built-in hub's metrics are wired in too.
+	for _, line := range []string{
+		`aggregator_websub_deliveries_total{result="ok"} 0`,
+		`aggregator_websub_queue_capacity `,
+	} {
+		if !strings.Contains(metricsText, line) {
+			t.Errorf("/metrics lacks %q", line)
+		}
+	}
 	for _, tp := range topics.Topics {
 		var items struct {
 			Items []json.RawMessage `json:"items"`

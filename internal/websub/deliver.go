@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 
 	"aggregator/internal/store"
@@ -17,52 +16,23 @@ import (
 // SignatureHeader carries the HMAC of a delivered body (WebSub 7.1).
 const SignatureHeader = "X-Hub-Signature"
 
-// Publish announces a topic's new content: it is POSTed to every current
-// subscriber of the topic by Run's workers. It does not wait.
-func (h *Hub) Publish(topic, contentType string, body []byte) {
-	err := h.q.add(&task{what: "distribute " + topic, run: func(ctx context.Context) error {
-		return h.distribute(ctx, topic, contentType, body)
-	}})
-	if err != nil {
-		h.opts.Logger.Warn("websub: not distributing", slog.String("topic", topic), slog.Any("error", err))
-	}
-}
-
-// distribute queues one delivery per subscriber of the topic.
-func (h *Hub) distribute(ctx context.Context, topic, contentType string, body []byte) error {
-	subs, err := h.st.Subscriptions(ctx, topic, h.opts.Now())
-	if err != nil {
-		return fmt.Errorf("distribute %s: %w", topic, err)
-	}
-	for _, sub := range subs {
-		err := h.q.add(&task{what: "deliver " + topic + " to " + sub.Callback, run: func(ctx context.Context) error {
-			return h.deliver(ctx, sub, contentType, body)
-		}})
-		if err != nil {
-			h.opts.Logger.Warn("websub: not delivering", slog.String("topic", topic),
-				slog.String("callback", sub.Callback), slog.Any("error", err))
-		}
-	}
-	return nil
-}
-
-// deliver POSTs the body to one subscriber (WebSub 7) with the feed's
+// deliver POSTs a body to one subscriber (WebSub 7) with the feed's
 // content type, Link headers and, when it gave a secret, the signature. A
 // 2xx is success; 410 Gone ends the subscription; anything else is tried
 // again. A subscription that expired meanwhile is not delivered to.
-func (h *Hub) deliver(ctx context.Context, sub store.Subscription, contentType string, body []byte) error {
+func (h *Hub) deliver(ctx context.Context, sub store.Subscription, c *content) error {
 	if !h.opts.Now().Before(sub.Expires) {
-		return nil
+		return errNoWork
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, sub.Callback, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, sub.Callback, bytes.NewReader(c.body))
 	if err != nil {
 		return permanent(fmt.Errorf("deliver to %s: %w", sub.Callback, err))
 	}
-	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("Content-Type", c.contentType)
 	req.Header.Set("Link", linkHeader(h.opts.HubURL, sub.Topic))
 	req.Header.Set("User-Agent", h.opts.UserAgent)
 	if sub.Secret != "" {
-		req.Header.Set(SignatureHeader, Sign(sub.Secret, body))
+		req.Header.Set(SignatureHeader, Sign(sub.Secret, c.body))
 	}
 	resp, err := h.opts.Client.Do(req)
 	if err != nil {
@@ -77,7 +47,7 @@ func (h *Hub) deliver(ctx context.Context, sub store.Subscription, contentType s
 		if err := h.st.DeleteSubscription(ctx, sub.Topic, sub.Callback); err != nil {
 			return err
 		}
-		return permanent(fmt.Errorf("deliver to %s: gone: subscription removed", sub.Callback))
+		return final(fmt.Errorf("deliver to %s: gone: subscription removed", sub.Callback), ResultGone)
 	}
 	return fmt.Errorf("deliver to %s: status %d", sub.Callback, resp.StatusCode)
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -15,15 +16,50 @@ import (
 // Run verifies them and distributes content, Publish announces a feed's new
 // version.
 type Hub struct {
-	st   Store
-	opts Options
-	q    *queue
+	st    Store
+	opts  Options
+	stats *counters
+	q     *queue
+
+	mu      sync.Mutex
+	version uint64                 // of the last body published
+	topics  map[string]*topicState // distributions queued or under way
+	slots   map[slotKey]*slot      // deliveries queued, under way or backing off
 }
 
 // New returns a hub keeping its subscriptions in st.
 func New(st Store, opts Options) *Hub {
 	opts = opts.withDefaults()
-	return &Hub{st: st, opts: opts, q: newQueue(opts)}
+	stats := newCounters(KindDelivery, KindVerification, KindPublish)
+	return &Hub{st: st, opts: opts, stats: stats, q: newQueue(opts, stats),
+		topics: make(map[string]*topicState), slots: make(map[slotKey]*slot)}
+}
+
+// Stats returns what the hub did since New and what it has pending.
+func (h *Hub) Stats() Stats {
+	var s Stats
+	h.stats.fill(&s)
+	s.Queued, s.Retrying = h.q.depth()
+	s.Capacity = h.opts.Queue
+	h.mu.Lock()
+	s.Pending = len(h.slots)
+	h.mu.Unlock()
+	return s
+}
+
+// CountSubscriptions returns the number of unexpired subscriptions of each
+// of the topics, for metrics.
+func (h *Hub) CountSubscriptions(ctx context.Context, topics []string) (map[string]int, error) {
+	now := h.opts.Now()
+	out := make(map[string]int, len(topics))
+	for _, topic := range topics {
+		subs, err := h.st.Subscriptions(ctx, topic, now)
+		if err != nil {
+			return nil, fmt.Errorf("count subscriptions: %w", err)
+		}
+		out[topic] = len(subs)
+	}
+	return out, nil
 }
 
 // request is a validated subscription request (WebSub 5.1).
@@ -54,7 +90,7 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	err = h.q.add(&task{what: req.mode + " " + req.callback, run: func(ctx context.Context) error {
+	err = h.q.add(&task{kind: KindVerification, what: req.mode + " " + req.callback, run: func(ctx context.Context) error {
 		return h.verify(ctx, req)
 	}})
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 )
 
 // Pinger tells an external hub (publish.websub_hub) that a feed changed:
@@ -15,9 +16,13 @@ import (
 // that hubs such as Google's and Superfeedr accept. The hub then fetches
 // the feed and distributes it.
 type Pinger struct {
-	hub  string
-	opts Options
-	q    *queue
+	hub   string
+	opts  Options
+	stats *counters
+	q     *queue
+
+	mu      sync.Mutex
+	waiting map[string]bool // topics with a ping queued, not yet sent
 }
 
 // NewPinger returns a pinger of the hub at hubURL. The hub is configured
@@ -32,17 +37,43 @@ func NewPinger(hubURL string, opts Options) *Pinger {
 		opts.Client = newClient(timeout, true)
 	}
 	opts = opts.withDefaults()
-	return &Pinger{hub: hubURL, opts: opts, q: newQueue(opts)}
+	stats := newCounters(KindPing, KindPublish)
+	return &Pinger{hub: hubURL, opts: opts, stats: stats, q: newQueue(opts, stats), waiting: make(map[string]bool)}
 }
 
-// Publish queues a ping for the topic; the body is not sent.
+// Publish queues a ping for the topic unless one is already waiting (the
+// hub fetches the feed when pinged, so one ping covers both changes); the
+// body is not sent.
 func (p *Pinger) Publish(topic, _ string, _ []byte) {
-	err := p.q.add(&task{what: "ping " + p.hub + " for " + topic, run: func(ctx context.Context) error {
-		return p.ping(ctx, topic)
-	}})
-	if err != nil {
-		p.opts.Logger.Warn("websub: not pinging the hub", slog.String("topic", topic), slog.Any("error", err))
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.waiting[topic] {
+		p.stats.add(KindPublish, ResultCoalesced)
+		return
 	}
+	run := func(ctx context.Context) error {
+		p.mu.Lock()
+		delete(p.waiting, topic) // a change from now on needs a ping of its own
+		p.mu.Unlock()
+		return p.ping(ctx, topic)
+	}
+	if err := p.q.add(&task{kind: KindPing, what: "ping " + p.hub + " for " + topic, run: run}); err != nil {
+		p.stats.add(KindPublish, ResultDropped)
+		p.opts.Logger.Warn("websub: not pinging the hub", slog.String("topic", topic), slog.Any("error", err))
+		return
+	}
+	p.waiting[topic] = true
+	p.stats.add(KindPublish, ResultOK)
+}
+
+// Stats returns what the pinger did since NewPinger and what it has
+// pending.
+func (p *Pinger) Stats() Stats {
+	var s Stats
+	p.stats.fill(&s)
+	s.Queued, s.Retrying = p.q.depth()
+	s.Capacity = p.opts.Queue
+	return s
 }
 
 // Run sends the pings until ctx ends.
@@ -66,7 +97,7 @@ func (p *Pinger) ping(ctx context.Context, topic string) error {
 	case resp.StatusCode >= 200 && resp.StatusCode <= 299:
 		return nil
 	case resp.StatusCode >= 400 && resp.StatusCode <= 499 && resp.StatusCode != http.StatusTooManyRequests:
-		return permanent(fmt.Errorf("ping %s: hub refused with status %d", p.hub, resp.StatusCode))
+		return final(fmt.Errorf("ping %s: hub refused with status %d", p.hub, resp.StatusCode), ResultRefused)
 	}
 	return fmt.Errorf("ping %s: status %d", p.hub, resp.StatusCode)
 }

@@ -11,27 +11,54 @@ import (
 // errQueueFull is returned when a task cannot be queued.
 var errQueueFull = errors.New("websub work queue is full")
 
+// errNoWork is returned by a task that found nothing left to do (its
+// content went to a newer task, its subscriber left): done, not counted.
+var errNoWork = errors.New("nothing left to do")
+
 // task is one piece of outbound work: a verification, a delivery or a
 // ping. run returns nil when done, a permanent error to give up, or any
-// other error to be tried again later.
+// other error to be tried again later. end, when set, is told once the
+// task will not run again: nil after success, else the last error.
 type task struct {
-	what    string // for logs
-	attempt int    // tries made so far
+	kind string // Kind constant, for the stats
+	what string // for logs
+	// attempt is the tries made so far. It is the queue's, except that run
+	// may set it to 1 when the work it took is not what failed before (a
+	// newer version of a feed): a first try, with a full set of attempts.
+	attempt int
 	run     func(ctx context.Context) error
+	end     func(err error)
 }
 
-// permanentError is a failure that retrying cannot mend.
-type permanentError struct{ err error }
+// finish tells the task's end hook, if any.
+func (t *task) finish(err error) {
+	if t.end != nil {
+		t.end(err)
+	}
+}
+
+// permanentError is a failure that retrying cannot mend; result is what
+// the stats count it as ("" for nothing).
+type permanentError struct {
+	err    error
+	result string
+}
 
 func (e permanentError) Error() string { return e.err.Error() }
 func (e permanentError) Unwrap() error { return e.err }
 
-func permanent(err error) error { return permanentError{err} }
+// permanent marks err as not worth retrying, counted as ResultFailed.
+func permanent(err error) error { return permanentError{err, ResultFailed} }
+
+// final marks err as not worth retrying, counted as result.
+func final(err error, result string) error { return permanentError{err, result} }
 
 // queue runs tasks on a bounded set of workers and retries failed ones
-// with exponential backoff, a bounded number of times.
+// with exponential backoff, a bounded number of times. It counts every
+// outcome in stats.
 type queue struct {
 	opts  Options
+	stats *counters
 	tasks chan *task
 
 	mu      sync.Mutex
@@ -39,18 +66,27 @@ type queue struct {
 	timers  map[*time.Timer]struct{}
 }
 
-func newQueue(opts Options) *queue {
-	return &queue{opts: opts, tasks: make(chan *task, opts.Queue), timers: make(map[*time.Timer]struct{})}
+func newQueue(opts Options, stats *counters) *queue {
+	return &queue{opts: opts, stats: stats, tasks: make(chan *task, opts.Queue), timers: make(map[*time.Timer]struct{})}
 }
 
-// add queues a task without waiting.
+// add queues a task without waiting; a full queue refuses it and counts
+// it dropped.
 func (q *queue) add(t *task) error {
 	select {
 	case q.tasks <- t:
 		return nil
 	default:
+		q.stats.add(t.kind, ResultDropped)
 		return errQueueFull
 	}
+}
+
+// depth is the tasks waiting for a worker and those waiting to retry.
+func (q *queue) depth() (queued, retrying int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.tasks), len(q.timers)
 }
 
 // run works on tasks until ctx ends, then stops the pending retries and
@@ -83,16 +119,33 @@ func (q *queue) run(ctx context.Context) {
 func (q *queue) do(ctx context.Context, t *task) {
 	t.attempt++
 	err := t.run(ctx)
-	if err == nil || ctx.Err() != nil {
-		return
+	if ctx.Err() != nil {
+		return // shutting down: the work is lost with the process
 	}
 	log := q.opts.Logger
 	var perm permanentError
-	if errors.As(err, &perm) || t.attempt >= q.opts.Attempts {
+	switch {
+	case err == nil:
+		q.stats.add(t.kind, ResultOK)
+		t.finish(nil)
+		return
+	case errors.Is(err, errNoWork):
+		t.finish(err)
+		return
+	case errors.As(err, &perm):
+		q.stats.add(t.kind, perm.result)
+		log.LogAttrs(ctx, slog.LevelInfo, "websub: not retrying", slog.String("task", t.what),
+			slog.String("result", perm.result), slog.Any("error", err))
+		t.finish(err)
+		return
+	case t.attempt >= q.opts.Attempts:
+		q.stats.add(t.kind, ResultFailed)
 		log.LogAttrs(ctx, slog.LevelWarn, "websub: giving up", slog.String("task", t.what),
 			slog.Int("attempts", t.attempt), slog.Any("error", err))
+		t.finish(err)
 		return
 	}
+	q.stats.add(t.kind, ResultRetry)
 	delay := q.opts.RetryDelay << (t.attempt - 1)
 	log.LogAttrs(ctx, slog.LevelInfo, "websub: will retry", slog.String("task", t.what),
 		slog.Int("attempt", t.attempt), slog.Duration("in", delay), slog.Any("error", err))
@@ -117,6 +170,7 @@ func (q *queue) later(d time.Duration, t *task) {
 		}
 		if err := q.add(t); err != nil {
 			q.opts.Logger.Warn("websub: dropping a retry", slog.String("task", t.what), slog.Any("error", err))
+			t.finish(err)
 		}
 	})
 	q.timers[tm] = struct{}{}

@@ -48,15 +48,16 @@ func (h *Hub) verify(ctx context.Context, req request) error {
 	case resp.StatusCode >= 500:
 		return fmt.Errorf("verify %s: status %d", req.callback, resp.StatusCode)
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		return permanent(fmt.Errorf("verify %s: subscriber refused with status %d", req.callback, resp.StatusCode))
+		return final(fmt.Errorf("verify %s: subscriber refused with status %d", req.callback, resp.StatusCode), ResultRefused)
 	case string(body) != challenge:
-		return permanent(fmt.Errorf("verify %s: the answer does not echo the challenge", req.callback))
+		return final(fmt.Errorf("verify %s: the answer does not echo the challenge", req.callback), ResultRefused)
 	}
 
 	if req.mode == "unsubscribe" {
 		if err := h.st.DeleteSubscription(ctx, req.topic, req.callback); err != nil {
 			return err
 		}
+		h.forget(req.topic, req.callback)
 	} else {
 		now := h.opts.Now()
 		sub := store.Subscription{Topic: req.topic, Callback: req.callback, Secret: req.secret,

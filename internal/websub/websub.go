@@ -30,10 +30,12 @@ const (
 
 // Notifier is told when a published feed changed: the built-in Hub
 // delivers the body to the feed's subscribers; a Pinger tells an external
-// hub to fetch it. Both return at once and do the work in Run.
+// hub to fetch it. Both return at once and do the work in Run; Stats
+// tells what they did, for metrics.
 type Notifier interface {
 	Publish(topic, contentType string, body []byte)
 	Run(ctx context.Context)
+	Stats() Stats
 }
 
 // Store is what the hub needs of storage: store.Store satisfies it.
@@ -65,7 +67,10 @@ type Options struct {
 	RetryDelay time.Duration // before the second try; doubled for each next one
 	Timeout    time.Duration // per request to a subscriber or hub
 	Workers    int           // requests under way at once
-	Queue      int           // tasks waiting; beyond, new work is refused
+	// Queue bounds the tasks waiting for a worker; beyond, new work is
+	// refused and counted dropped. Publish calls of a topic coalesce, so
+	// the queue holds about one task per topic and subscriber at most.
+	Queue int
 
 	// Client overrides the HTTP client (its transport's guard included).
 	Client *http.Client

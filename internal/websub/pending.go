@@ -1,0 +1,222 @@
+package websub
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"aggregator/internal/store"
+)
+
+// A feed's versions reach each subscriber in order and without pile-up:
+// per topic, one distribution waits or runs at a time and takes the newest
+// body published; per (topic, callback), one delivery waits, runs or backs
+// off at a time and always sends the newest body offered to it. A body
+// replaced before it was sent is dropped (superseded), so a subscriber
+// never gets version N after N+1, and a burst of Publish calls costs one
+// distribution, not one per call.
+
+// content is one published version of a topic; version grows with every
+// Publish of the hub.
+type content struct {
+	version     uint64
+	contentType string
+	body        []byte
+}
+
+// topicState exists while a distribution of the topic is queued or under
+// way; latest is the newest body it has not taken yet.
+type topicState struct {
+	latest *content
+	taken  uint64 // version of the body the distribution last took
+}
+
+// slotKey names one subscriber of one topic.
+type slotKey struct{ topic, callback string }
+
+// slot exists while a delivery task of the subscriber is queued, under way
+// or waiting to retry: the task sends pending, the newest body offered.
+type slot struct {
+	sub      store.Subscription // as last read; the secret may have changed
+	pending  *content           // not yet delivered; nil: nothing to send
+	inFlight *content           // being sent now
+	tried    uint64             // version of the body last tried
+}
+
+// Publish announces a topic's new content: it is POSTed to every current
+// subscriber of the topic by Run's workers. It does not wait. While a
+// distribution of the topic is still waiting, the newer body takes its
+// place.
+func (h *Hub) Publish(topic, contentType string, body []byte) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.version++
+	c := &content{version: h.version, contentType: contentType, body: body}
+	if ts := h.topics[topic]; ts != nil {
+		if ts.latest != nil {
+			h.stats.add(KindPublish, ResultCoalesced)
+		}
+		ts.latest = c // the distribution under way takes it when it ends
+		return
+	}
+	h.topics[topic] = &topicState{latest: c}
+	h.queueDistribution(topic)
+}
+
+// queueDistribution queues the distribution of a topic's latest body;
+// h.mu is held.
+func (h *Hub) queueDistribution(topic string) {
+	t := &task{kind: KindPublish, what: "distribute " + topic}
+	t.run = func(ctx context.Context) error { return h.distribute(ctx, topic) }
+	t.end = func(error) { h.distributed(topic) }
+	if err := h.q.add(t); err != nil {
+		delete(h.topics, topic)
+		h.opts.Logger.Warn("websub: not distributing", slog.String("topic", topic), slog.Any("error", err))
+	}
+}
+
+// distribute offers the topic's latest body to each of its subscribers.
+// When the subscribers cannot be read, the body waits for the retry
+// unless a newer one came meanwhile.
+func (h *Hub) distribute(ctx context.Context, topic string) error {
+	h.mu.Lock()
+	ts := h.topics[topic]
+	c := ts.latest
+	if c == nil {
+		h.mu.Unlock()
+		return errNoWork
+	}
+	ts.latest, ts.taken = nil, c.version
+	h.mu.Unlock()
+
+	subs, err := h.st.Subscriptions(ctx, topic, h.opts.Now())
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err != nil {
+		if ts.latest == nil {
+			ts.latest = c
+		}
+		return fmt.Errorf("distribute %s: %w", topic, err)
+	}
+	for _, sub := range subs {
+		h.offer(sub, c)
+	}
+	return nil
+}
+
+// distributed follows a distribution's end: a body published meanwhile
+// gets a distribution of its own; one that could not be distributed is
+// dropped.
+func (h *Hub) distributed(topic string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	ts := h.topics[topic]
+	if ts == nil {
+		return
+	}
+	if ts.latest != nil && ts.latest.version > ts.taken {
+		h.queueDistribution(topic)
+		return
+	}
+	delete(h.topics, topic)
+}
+
+// offer gives a subscriber a topic's new body, replacing any older one
+// not yet sent, and queues its delivery unless one is pending; h.mu is
+// held.
+func (h *Hub) offer(sub store.Subscription, c *content) {
+	k := slotKey{sub.Topic, sub.Callback}
+	s := h.slots[k]
+	if s == nil {
+		h.slots[k] = &slot{sub: sub, pending: c}
+		h.queueDelivery(k)
+		return
+	}
+	if s.pending != nil && s.pending.version >= c.version {
+		return // never happens: distributions of a topic run in order
+	}
+	if s.pending != nil && s.pending != s.inFlight {
+		h.stats.add(KindDelivery, ResultSuperseded)
+	}
+	s.sub, s.pending = sub, c
+}
+
+// queueDelivery queues the delivery task of a slot; h.mu is held.
+func (h *Hub) queueDelivery(k slotKey) {
+	t := &task{kind: KindDelivery, what: "deliver " + k.topic + " to " + k.callback}
+	t.run = func(ctx context.Context) error { return h.deliverPending(ctx, k, t) }
+	t.end = func(error) { h.delivered(k) }
+	if err := h.q.add(t); err != nil {
+		delete(h.slots, k)
+		h.opts.Logger.Warn("websub: not delivering", slog.String("topic", k.topic),
+			slog.String("callback", k.callback), slog.Any("error", err))
+	}
+}
+
+// deliverPending sends a slot's newest body. A failure is retried with
+// whatever body is newest by then, so a stale version is never sent after
+// a newer one was offered.
+func (h *Hub) deliverPending(ctx context.Context, k slotKey, t *task) error {
+	h.mu.Lock()
+	s := h.slots[k]
+	c, sub := s.pending, s.sub
+	if c == nil {
+		h.mu.Unlock()
+		return errNoWork
+	}
+	if c.version != s.tried {
+		s.tried, t.attempt = c.version, 1
+	}
+	s.inFlight = c
+	h.mu.Unlock()
+
+	err := h.deliver(ctx, sub, c)
+
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s.inFlight = nil
+	switch {
+	case err == nil || isFinal(err):
+		if s.pending == c {
+			s.pending = nil
+		}
+	case s.pending != nil && s.pending != c:
+		h.stats.add(KindDelivery, ResultSuperseded) // the retry sends the newer body
+	}
+	return err
+}
+
+// delivered follows a delivery task's end: a body offered meanwhile gets
+// a task of its own (with a full set of attempts); otherwise the slot is
+// done.
+func (h *Hub) delivered(k slotKey) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s := h.slots[k]
+	if s == nil {
+		return
+	}
+	if s.pending != nil && s.pending.version > s.tried {
+		h.queueDelivery(k)
+		return
+	}
+	delete(h.slots, k)
+}
+
+// isFinal says whether a task's error ends its work: given up or nothing
+// left to do.
+func isFinal(err error) bool {
+	var perm permanentError
+	return errors.Is(err, errNoWork) || errors.As(err, &perm)
+}
+
+// forget drops what is pending for a subscriber that left; h.mu is not
+// held.
+func (h *Hub) forget(topic, callback string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if s := h.slots[slotKey{topic, callback}]; s != nil {
+		s.pending = nil
+	}
+}
