@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"aggregator/internal/fastpath"
 	"aggregator/internal/metrics"
 	"aggregator/internal/model"
 	"aggregator/internal/publish"
@@ -59,7 +60,7 @@ func runServe(ctx context.Context, env *cmdEnv) error {
 type Main struct {
 	app    *app
 	sched  *schedule.Scheduler
-	server *http.Server
+	server *fastpath.Server
 	ln     net.Listener
 	hub    http.Handler // the built-in WebSub hub; nil with an external one
 
@@ -134,7 +135,16 @@ func (m *Main) Run(ctx context.Context) error {
 	defer stopWatching()
 	stopPublishing := m.startPublishing(fetchCtx)
 	defer stopPublishing()
-	m.server = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	// Conditional and plain GETs of the published feeds take the fast
+	// path; every other connection is handed to net/http.
+	m.server = &fastpath.Server{
+		Handler:           srv.FastHandler(),
+		Fallback:          &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute},
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		Logger:            log.With(slog.String("component", "web")),
+	}
 	errc := make(chan error, 2)
 	go func() { errc <- m.server.Serve(m.ln) }()
 	var metricsServer *http.Server

@@ -51,9 +51,17 @@ func (p *Publisher) Start(ctx context.Context) error {
 func (p *Publisher) Wait() { p.wg.Wait() }
 
 // Close removes the files the publisher keeps for serving (see
-// Options.SpoolDir); feeds are served from memory from then on. Call it
-// once the background has stopped (after Wait).
-func (p *Publisher) Close() error { return p.spool.close() }
+// Options.SpoolDir) and closes them once no response uses them; feeds are
+// served from memory from then on. Call it once the background has
+// stopped (after Wait).
+func (p *Publisher) Close() error {
+	p.mu.Lock()
+	for _, c := range *p.cache.Load() {
+		p.spool.remove(c.r)
+	}
+	p.mu.Unlock()
+	return p.spool.close()
+}
 
 // warm renders every feed in every format.
 func (p *Publisher) warm(ctx context.Context) error {

@@ -31,6 +31,9 @@ type Rendered struct {
 	// bodyFile and gzipFile hold Body and Gzip in the publisher's spool,
 	// for sendfile; "" when not spooled.
 	bodyFile, gzipFile string
+	// bodyOpen and gzipOpen are the same files kept open for the fast
+	// path (ServeFast); nil when not spooled.
+	bodyOpen, gzipOpen *sharedFile
 }
 
 // Render writes a feed of stories (as Store.Stories returns them: faces

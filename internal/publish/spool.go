@@ -63,8 +63,67 @@ func (s *spool) write(r *Rendered) error {
 		return err
 	}
 	r.bodyFile, r.gzipFile = body, gz
+	// Kept open for the fast path's sendfile; without them the fast path
+	// writes from memory, as net/http's path does when its open fails.
+	r.bodyOpen, _ = openShared(body)
+	r.gzipOpen, _ = openShared(gz)
 	return nil
 }
+
+// sharedFile is a spool file kept open for the life of its render in the
+// cache, its descriptor shared by every response sending it. It closes
+// when the render has left the cache and the last response is done.
+type sharedFile struct {
+	f    *os.File
+	fd   uintptr
+	refs atomic.Int64 // 1 for the cache, and 1 for each response under way
+	left atomic.Bool  // the cache dropped its reference
+}
+
+func openShared(name string) (*sharedFile, error) {
+	f, err := openSpooled(name)
+	if err != nil {
+		return nil, err
+	}
+	sf := &sharedFile{f: f, fd: f.Fd()}
+	sf.refs.Store(1)
+	return sf, nil
+}
+
+// acquire takes a reference for a response; false once the render left
+// the cache (the responses under way finish with the file; later ones
+// use memory, so that it closes soon).
+func (sf *sharedFile) acquire() bool {
+	if sf == nil || sf.left.Load() {
+		return false
+	}
+	for {
+		n := sf.refs.Load()
+		if n <= 0 {
+			return false
+		}
+		if sf.refs.CompareAndSwap(n, n+1) {
+			return true
+		}
+	}
+}
+
+// Release drops a reference, closing the file with the last one.
+func (sf *sharedFile) Release() {
+	if sf != nil && sf.refs.Add(-1) == 0 {
+		sf.f.Close()
+	}
+}
+
+// leave drops the cache's reference, once however often it is called.
+func (sf *sharedFile) leave() {
+	if sf != nil && sf.left.CompareAndSwap(false, true) {
+		sf.Release()
+	}
+}
+
+// Fd is the open file's descriptor (fastpath.File).
+func (sf *sharedFile) Fd() uintptr { return sf.fd }
 
 // writeFile writes b to a temporary file in dir and renames it to name, so
 // that no request ever opens a partly written file; it returns name.
@@ -93,8 +152,9 @@ func (s *spool) writeFile(dir, name string, b []byte) (string, error) {
 	return name, nil
 }
 
-// remove deletes the files of a render that left the cache. Requests that
-// already opened them keep reading; later ones are served from memory.
+// remove deletes the files of a render that left the cache and drops the
+// cache's reference to the open ones. Responses that already opened them
+// keep reading; later ones are served from memory.
 func (s *spool) remove(r *Rendered) {
 	if r == nil {
 		return
@@ -104,6 +164,8 @@ func (s *spool) remove(r *Rendered) {
 			os.Remove(name)
 		}
 	}
+	r.bodyOpen.leave()
+	r.gzipOpen.leave()
 }
 
 // close removes the directory and every file in it; renders are no longer

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"aggregator/internal/fastpath"
 	"aggregator/internal/model"
 )
 
@@ -307,4 +308,50 @@ func TestReaderFromFindsNetHTTPWriterThroughUnwrap(t *testing.T) {
 	}))
 	defer srv.Close()
 	fetch(t, http.MethodGet, srv.URL, nil)
+}
+
+// TestFastPathFileOutlivesTheCacheUntilReleased holds a response's
+// reference to a render's open file across the render's replacement: the
+// descriptor stays valid (and reads the render's bytes) until the response
+// releases it, then closes; later responses of the old render come from
+// memory, and the new render has files of its own.
+func TestFastPathFileOutlivesTheCacheUntilReleased(t *testing.T) {
+	st := newLive(bigItems())
+	_, p, _ := spooledServer(t, st)
+	old := get(t, p, "cpec", FormatRSS)
+	var resp fastpath.Response
+	if !old.ServeFast(&fastpath.Request{Path: "/feeds/cpec.rss"}, &resp) || resp.File == nil {
+		t.Fatalf("a spooled render answered without its file (file %v)", resp.File)
+	}
+	held := old.bodyOpen.f
+
+	st.set(bigItems()[1:], nil)
+	p.Invalidate(nil)
+	waitFor(t, func() bool { return get(t, p, "cpec", FormatRSS).ETag != old.ETag })
+
+	// Still open: the response under way reads the old render's bytes.
+	got := make([]byte, len(old.Body))
+	if _, err := held.ReadAt(got, 0); err != nil || !bytes.Equal(got, old.Body) {
+		t.Fatalf("the held file after replacement: err %v, same bytes %v", err, bytes.Equal(got, old.Body))
+	}
+	var late fastpath.Response
+	if !old.ServeFast(&fastpath.Request{Path: "/feeds/cpec.rss"}, &late) || late.File != nil {
+		t.Errorf("a response of a replaced render got its file (%v): want the body from memory", late.File)
+	}
+	resp.File.Release()
+	if _, err := held.Stat(); err == nil {
+		t.Error("the file is still open after the last response released it")
+	}
+
+	var head fastpath.Response
+	r := get(t, p, "cpec", FormatRSS)
+	if !r.ServeFast(&fastpath.Request{Head: true}, &head) || head.File != nil {
+		t.Error("a HEAD took a reference to the file")
+	}
+	var gz fastpath.Response
+	if !r.ServeFast(&fastpath.Request{AcceptEncoding: "gzip"}, &gz) || gz.File == nil || !bytes.Equal(gz.Body, r.Gzip) {
+		t.Error("a gzip response did not get the gzip body and file")
+	} else {
+		gz.File.Release()
+	}
 }

@@ -54,8 +54,9 @@ func (h *handler) feedFile(w http.ResponseWriter, r *http.Request) {
 		h.textError(w, r, err)
 		return
 	}
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Access-Control-Allow-Origin", "*")
+	for _, f := range feedHeaders {
+		w.Header().Set(f[0], f[1])
+	}
 	feed.ServeHTTP(w, r)
 }
 

@@ -66,6 +66,17 @@ var siteStories = []siteStory{
 // above plus a month of background items so that sparklines have a shape.
 func newSiteServer(t testing.TB) *httptest.Server {
 	t.Helper()
+	var h http.Handler
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
+	t.Cleanup(ts.Close)
+	srv, _ := newSite(t, publish.Options{BaseURL: ts.URL, Version: "test"})
+	h = srv.Handler()
+	return ts
+}
+
+// newSite is the Server of newSiteServer and its publisher, not serving.
+func newSite(t testing.TB, opts publish.Options) (*Server, *publish.Publisher) {
+	t.Helper()
 	ctx := context.Background()
 	now := time.Now().UTC()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "site.db"), store.Options{})
@@ -91,10 +102,7 @@ func newSiteServer(t testing.TB) *httptest.Server {
 		t.Fatal(err)
 	}
 
-	var h http.Handler
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
-	t.Cleanup(ts.Close)
-	pub := publish.New(st, publish.Options{BaseURL: ts.URL, Version: "test"}, publish.Defs(siteTopics(), siteFeeds()))
+	pub := publish.New(st, opts, publish.Defs(siteTopics(), siteFeeds()))
 	srv := &Server{
 		Store:      st,
 		Feeds:      publisherFeeds{pub},
@@ -104,8 +112,7 @@ func newSiteServer(t testing.TB) *httptest.Server {
 		Version:    "test",
 		IsNotFound: func(err error) bool { return errors.Is(err, publish.ErrUnknownFeed) },
 	}
-	h = srv.Handler()
-	return ts
+	return srv, pub
 }
 
 // siteItems builds the fixture's items per source.

@@ -1,0 +1,305 @@
+package fastpath
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+// Buffer sizes: a request header that does not fit in readSize bytes goes
+// to the fallback (net/http takes up to 1 MiB); a response header with the
+// first sendPrefix bytes of a body fits in writeSize.
+const (
+	readSize   = 4 << 10
+	writeSize  = 8 << 10
+	sendPrefix = 3 << 10
+)
+
+// buffers are a connection's read and write buffers, kept for its life
+// (it reads into them while it waits) and pooled between connections.
+type buffers struct {
+	in     [readSize]byte
+	header []byte // the handler's header fields
+	out    []byte // the response as written
+}
+
+var bufferPool = sync.Pool{New: func() any {
+	return &buffers{header: make([]byte, 0, 1<<10), out: make([]byte, 0, writeSize)}
+}}
+
+// conn is one client connection while the fast path serves it.
+type conn struct {
+	s    *Server
+	nc   net.Conn
+	idle atomic.Bool // waiting for a request: Shutdown may close it
+	raw  syscall.RawConn
+	resp Response
+}
+
+// serve answers the connection's requests until it closes, errs, or is
+// handed to the fallback.
+func (c *conn) serve() {
+	b := bufferPool.Get().(*buffers)
+	handedOver := false
+	defer func() {
+		if v := recover(); v != nil {
+			c.s.logger().Error("panic serving a fast-path request", slog.Any("panic", v),
+				slog.String("stack", string(debug.Stack())))
+		}
+		if !handedOver {
+			c.nc.Close()
+		}
+		bufferPool.Put(b)
+		c.s.forget(c)
+	}()
+	s := c.s
+	readHeader := orDefault(s.ReadHeaderTimeout, DefaultReadHeaderTimeout)
+	idle := orDefault(s.IdleTimeout, DefaultIdleTimeout)
+	n := 0 // bytes of b.in in use
+	started := false
+	for {
+		end := headerEnd(b.in[:n])
+		if end < 0 {
+			if n == len(b.in) {
+				handedOver = c.handOver(b.in[:n])
+				return
+			}
+			switch {
+			case n == 0:
+				c.idle.Store(true)
+				if s.shutting.Load() {
+					return
+				}
+				started = false
+				c.nc.SetReadDeadline(time.Now().Add(idle))
+			case !started:
+				started = true
+				c.nc.SetReadDeadline(time.Now().Add(readHeader))
+			}
+			m, err := c.nc.Read(b.in[n:])
+			c.idle.Store(false)
+			n += m
+			if err != nil {
+				return // closed, timed out, or reset: nothing to answer
+			}
+			continue
+		}
+		req, ok := parseRequest(b.in[:end])
+		if !ok {
+			handedOver = c.handOver(b.in[:n])
+			return
+		}
+		c.resp = Response{Header: b.header[:0]}
+		if !s.Handler.ServeFast(&req, &c.resp) {
+			handedOver = c.handOver(b.in[:n])
+			return
+		}
+		closing := req.close || s.shutting.Load()
+		err := c.write(b, &req, closing)
+		if c.resp.File != nil {
+			c.resp.File.Release()
+		}
+		c.resp = Response{}
+		if err != nil || closing {
+			if err == nil {
+				c.closeGracefully()
+			}
+			return
+		}
+		n = copy(b.in[:], b.in[end:n])
+		started = n > 0
+		if started {
+			c.nc.SetReadDeadline(time.Now().Add(readHeader))
+		}
+	}
+}
+
+// lingerTime bounds how long a closing connection reads what the client
+// still sends, as net/http does: closing with unread data would reset the
+// connection and could destroy the response before the client read it.
+const lingerTime = 500 * time.Millisecond
+
+// closeGracefully half-closes the connection and drains what the client
+// still sends until it closes too, or lingerTime passes.
+func (c *conn) closeGracefully() {
+	cw, ok := c.nc.(interface{ CloseWrite() error })
+	if !ok || cw.CloseWrite() != nil {
+		return
+	}
+	c.nc.SetReadDeadline(time.Now().Add(lingerTime))
+	_, _ = io.Copy(io.Discard, io.LimitReader(c.nc, 256<<10))
+}
+
+// handOver gives the connection, with the bytes read from it and not yet
+// answered, to the fallback server. It reports false when the fallback no
+// longer takes connections (the caller closes it).
+func (c *conn) handOver(pending []byte) bool {
+	c.nc.SetReadDeadline(time.Time{})
+	hc := &handedConn{Conn: c.nc, pending: bytes.Clone(pending)}
+	return c.s.handoff.deliver(hc)
+}
+
+// write sends the response: status line, Date, the handler's header,
+// Connection: close when closing, then the body unless there is none.
+func (c *conn) write(b *buffers, req *Request, closing bool) error {
+	r := &c.resp
+	out := b.out[:0]
+	out = appendStatusLine(out, r.Status)
+	out = append(out, "Date: "...)
+	out = append(out, c.s.date.get(time.Now())...)
+	out = append(out, "\r\n"...)
+	out = append(out, r.Header...)
+	if closing {
+		out = append(out, "Connection: close\r\n"...)
+	}
+	out = append(out, "\r\n"...)
+	b.out = out[:0] // keep a grown buffer
+
+	if wt := orDefault(c.s.WriteTimeout, DefaultWriteTimeout); wt > 0 {
+		c.nc.SetWriteDeadline(time.Now().Add(wt))
+	}
+	body := r.Body
+	if req.Head || !bodyAllowed(r.Status) {
+		body = nil
+	}
+	switch {
+	case len(body) > 2*sendPrefix && r.File != nil && canSendFile:
+		out = append(out, body[:sendPrefix]...)
+		b.out = out[:0]
+		if _, err := c.nc.Write(out); err != nil {
+			return err
+		}
+		if c.raw == nil {
+			sc, ok := c.nc.(syscall.Conn)
+			if !ok {
+				_, err := c.nc.Write(body[sendPrefix:])
+				return err
+			}
+			raw, err := sc.SyscallConn()
+			if err != nil {
+				return err
+			}
+			c.raw = raw
+		}
+		return sendFile(c.raw, r.File.Fd(), sendPrefix, len(body)-sendPrefix)
+	case len(out)+len(body) <= cap(out):
+		out = append(out, body...)
+		_, err := c.nc.Write(out)
+		return err
+	default:
+		bufs := net.Buffers{out, body}
+		_, err := bufs.WriteTo(c.nc) // writev(2)
+		return err
+	}
+}
+
+// bodyAllowed reports whether a status may have a body (RFC 9110 6.4.1).
+func bodyAllowed(status int) bool {
+	return status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified
+}
+
+// appendStatusLine appends "HTTP/1.1 200 OK\r\n" for a status.
+func appendStatusLine(out []byte, status int) []byte {
+	switch status { // the fast path's usual answers, without formatting
+	case http.StatusOK:
+		return append(out, "HTTP/1.1 200 OK\r\n"...)
+	case http.StatusNotModified:
+		return append(out, "HTTP/1.1 304 Not Modified\r\n"...)
+	}
+	out = append(out, "HTTP/1.1 "...)
+	out = strconv.AppendInt(out, int64(status), 10)
+	out = append(out, ' ')
+	out = append(out, http.StatusText(status)...)
+	return append(out, "\r\n"...)
+}
+
+// handedConn is a connection given to the fallback: reads return the
+// bytes the fast path had read first. It keeps the TCP connection's
+// ReadFrom (net/http's sendfile path) and CloseWrite.
+type handedConn struct {
+	net.Conn
+	mu      sync.Mutex
+	pending []byte
+}
+
+func (c *handedConn) Read(p []byte) (int, error) {
+	c.mu.Lock()
+	if len(c.pending) > 0 {
+		n := copy(p, c.pending)
+		c.pending = c.pending[n:]
+		c.mu.Unlock()
+		return n, nil
+	}
+	c.mu.Unlock()
+	return c.Conn.Read(p)
+}
+
+// ReadFrom lets net/http send a file with sendfile(2) when the underlying
+// connection can.
+func (c *handedConn) ReadFrom(r io.Reader) (int64, error) {
+	if rf, ok := c.Conn.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(struct{ io.Writer }{c.Conn}, r)
+}
+
+// CloseWrite half-closes the connection when the underlying one can.
+func (c *handedConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return errors.New("fastpath: connection cannot half-close")
+}
+
+// handoffListener is the fallback server's listener: its Accept returns
+// the connections the fast path hands over.
+type handoffListener struct {
+	addr   net.Addr
+	conns  chan net.Conn
+	closed chan struct{}
+	once   sync.Once
+}
+
+func newHandoffListener(addr net.Addr) *handoffListener {
+	return &handoffListener{addr: addr, conns: make(chan net.Conn), closed: make(chan struct{})}
+}
+
+// deliver passes a connection to Accept; false once the listener closed.
+func (l *handoffListener) deliver(c net.Conn) bool {
+	select {
+	case <-l.closed:
+		return false
+	default:
+	}
+	select {
+	case l.conns <- c:
+		return true
+	case <-l.closed:
+		return false
+	}
+}
+
+func (l *handoffListener) Accept() (net.Conn, error) {
+	select {
+	case c := <-l.conns:
+		return c, nil
+	case <-l.closed:
+		return nil, net.ErrClosed
+	}
+}
+
+func (l *handoffListener) Close() error {
+	l.once.Do(func() { close(l.closed) })
+	return nil
+}
+
+func (l *handoffListener) Addr() net.Addr { return l.addr }
