@@ -15,10 +15,10 @@ import (
 // story's face.
 type entry struct {
 	id          string // stable id of the story
-	link        string // canonical article URL
+	link        string // canonical article URL, percent-encoded as a URI
 	title       string
 	credit      string // the source's title
-	sourceURL   string // the source's feed URL
+	sourceURL   string // the source's feed URL, percent-encoded as a URI
 	published   time.Time
 	updated     time.Time
 	categories  []string // topic ids
@@ -38,15 +38,12 @@ const excerptRunes = 300
 func newEntry(it *model.Item, tagAuthority string) entry {
 	e := entry{
 		id:         storyID(tagAuthority, it),
-		link:       it.URL,
+		link:       uriSafe(firstNonEmpty(it.URL, it.RawURL)),
 		title:      xmlSafe(it.Title),
 		credit:     xmlSafe(firstNonEmpty(it.SourceTitle, it.SourceID)),
-		sourceURL:  it.SourceURL,
+		sourceURL:  uriSafe(it.SourceURL),
 		published:  itemDate(it),
 		categories: topicIDs(it.Topics),
-	}
-	if e.link == "" {
-		e.link = it.RawURL
 	}
 	if isWebURL(it.ImageURL) {
 		e.imageURL = uriSafe(it.ImageURL)
@@ -145,7 +142,7 @@ func alsoReported(it *model.Item) string {
 		name := html.EscapeString(firstNonEmpty(m.SourceTitle, m.Source, m.URL))
 		if isWebURL(m.URL) {
 			b.WriteString(`<a href="`)
-			b.WriteString(html.EscapeString(m.URL))
+			b.WriteString(html.EscapeString(uriSafe(m.URL)))
 			b.WriteString(`">`)
 			b.WriteString(name)
 			b.WriteString("</a>")

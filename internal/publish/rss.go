@@ -46,8 +46,13 @@ type atomLinkNS struct {
 
 // rssItem is gorilla's item (with the image as an enclosure) with one
 // category per topic, a source with its url attribute, dc:creator
-// crediting the source and the image again as media:content.
+// crediting the source and the image again as media:content. Its title,
+// link and description replace gorilla's, which are written even when
+// empty: an empty <link> is an invalid URL (a story may have no link).
 type rssItem struct {
+	Title       string `xml:"title,omitempty"`
+	Link        string `xml:"link,omitempty"`
+	Description string `xml:"description,omitempty"`
 	*feeds.RssItem
 	Categories []string   `xml:"category"`
 	Creator    string     `xml:"dc:creator,omitempty"`
@@ -82,7 +87,14 @@ func renderRSS(f *feeds.Feed, def Def, opts Options, es []entry) ([]byte, error)
 		gi.Author = "" // RSS wants an e-mail address here; dc:creator credits the source
 		gi.Description = e.excerptHTML
 		gi.PubDate = e.published.Format(time.RFC1123Z)
-		it := &rssItem{RssItem: gi, Categories: e.categories, Creator: e.credit}
+		it := &rssItem{
+			Title:       gi.Title,
+			Link:        gi.Link,
+			Description: gi.Description,
+			RssItem:     gi,
+			Categories:  e.categories,
+			Creator:     e.credit,
+		}
 		if e.sourceURL != "" {
 			it.Source = &rssSource{URL: e.sourceURL, Title: e.credit}
 		}

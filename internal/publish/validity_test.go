@@ -14,8 +14,10 @@ import (
 // The checks below are what the RSS 2.0 specification (rssboard.org),
 // RFC 4287 (Atom) and JSON Feed 1.1 require of a document, written as
 // validators that list every problem. Each is shown to catch a broken
-// document, so a passing run means something. The JSON Feed is also
-// checked against the published JSON Schema by scripts/validate-feeds.
+// document, so a passing run means something. scripts/validate-feeds
+// checks the same documents from outside: Atom against RFC 4287's RELAX
+// NG schema, RSS against a grammar of the spec with the W3C Feed
+// Validator's rules, JSON Feed against the published JSON Schema.
 
 const (
 	xmlnsAtom    = "http://www.w3.org/2005/Atom"
