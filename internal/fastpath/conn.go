@@ -16,12 +16,14 @@ import (
 )
 
 // Buffer sizes: a request header that does not fit in readSize bytes goes
-// to the fallback (net/http takes up to 1 MiB); a response header with the
-// first sendPrefix bytes of a body fits in writeSize.
+// to the fallback (net/http takes up to 1 MiB); a response header with a
+// small body fits in writeSize. A body of minFileBody bytes or more goes
+// from its file, when it has one, with sendfile(2); below, copying it
+// costs less than the extra system call.
 const (
-	readSize   = 4 << 10
-	writeSize  = 8 << 10
-	sendPrefix = 3 << 10
+	readSize    = 4 << 10
+	writeSize   = 8 << 10
+	minFileBody = 6 << 10
 )
 
 // buffers are a connection's read and write buffers, kept for its life
@@ -139,6 +141,16 @@ func (c *conn) closeGracefully() {
 	_, _ = io.Copy(io.Discard, io.LimitReader(c.nc, 256<<10))
 }
 
+// rawConn is the connection's descriptor access, nil when it has none.
+func (c *conn) rawConn() syscall.RawConn {
+	if c.raw == nil {
+		if sc, ok := c.nc.(syscall.Conn); ok {
+			c.raw, _ = sc.SyscallConn()
+		}
+	}
+	return c.raw
+}
+
 // handOver gives the connection, with the bytes read from it and not yet
 // answered, to the fallback server. It reports false when the fallback no
 // longer takes connections (the caller closes it).
@@ -172,25 +184,8 @@ func (c *conn) write(b *buffers, req *Request, closing bool) error {
 		body = nil
 	}
 	switch {
-	case len(body) > 2*sendPrefix && r.File != nil && canSendFile:
-		out = append(out, body[:sendPrefix]...)
-		b.out = out[:0]
-		if _, err := c.nc.Write(out); err != nil {
-			return err
-		}
-		if c.raw == nil {
-			sc, ok := c.nc.(syscall.Conn)
-			if !ok {
-				_, err := c.nc.Write(body[sendPrefix:])
-				return err
-			}
-			raw, err := sc.SyscallConn()
-			if err != nil {
-				return err
-			}
-			c.raw = raw
-		}
-		return sendFile(c.raw, r.File.Fd(), sendPrefix, len(body)-sendPrefix)
+	case len(body) >= minFileBody && r.File != nil && canSendFile && c.rawConn() != nil:
+		return sendHeadAndFile(c.raw, out, r.File.Fd(), len(body))
 	case len(out)+len(body) <= cap(out):
 		out = append(out, body...)
 		_, err := c.nc.Write(out)

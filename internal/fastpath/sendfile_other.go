@@ -7,10 +7,10 @@ import (
 	"syscall"
 )
 
-// canSendFile says whether sendFile works here: bodies are written from
-// memory instead.
+// canSendFile says whether sendHeadAndFile works here: bodies are written
+// from memory instead.
 const canSendFile = false
 
-func sendFile(raw syscall.RawConn, fd uintptr, off int64, n int) error {
+func sendHeadAndFile(raw syscall.RawConn, head []byte, fd uintptr, n int) error {
 	return errors.ErrUnsupported
 }
