@@ -18,28 +18,69 @@ import (
 // optimisation only: a render whose file is missing or unreadable is served
 // from memory. The directory is the spool's own (made with os.MkdirTemp) and
 // removed whole by close.
+//
+// A process killed with SIGKILL cannot remove its directory, so each one
+// holds a lock on a file in it (flock(2), released by the kernel when the
+// process dies), and open removes the directories beside its own whose lock
+// nobody holds.
 type spool struct {
 	parent string // where the directory is made; "" means os.TempDir()
 	seq    atomic.Uint64
 
 	mu     sync.Mutex
 	dir    string // "" until opened, and again once closed
+	lock   io.Closer
 	closed bool
 }
 
-// open makes the spool's directory, once.
+// Names in the spool's parent directory.
+const (
+	spoolPrefix = "aggregator-feeds-"
+	spoolLock   = ".lock"
+)
+
+// open removes the directories left by dead processes and makes the
+// spool's own, once.
 func (s *spool) open() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.dir != "" || s.closed {
 		return nil
 	}
-	dir, err := os.MkdirTemp(s.parent, "aggregator-feeds-")
+	parent := s.parent
+	if parent == "" {
+		parent = os.TempDir()
+	}
+	sweepSpools(parent)
+	dir, err := os.MkdirTemp(parent, spoolPrefix)
 	if err != nil {
 		return fmt.Errorf("feed spool: %w", err)
 	}
-	s.dir = dir
+	lock, err := lockSpool(filepath.Join(dir, spoolLock))
+	if err != nil {
+		os.RemoveAll(dir)
+		return fmt.Errorf("feed spool: %w", err)
+	}
+	s.dir, s.lock = dir, lock
 	return nil
+}
+
+// sweepSpools removes the spool directories in parent that no live
+// process holds; errors leave a directory where it is.
+func sweepSpools(parent string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), spoolPrefix) {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		if abandoned(filepath.Join(dir, spoolLock)) {
+			os.RemoveAll(dir)
+		}
+	}
 }
 
 // write stores a render's bodies in files named by its ETag and records
@@ -179,6 +220,7 @@ func (s *spool) close() error {
 	if dir == "" {
 		return nil
 	}
+	defer s.lock.Close() // after the removal: no sweep takes it meanwhile
 	if err := os.RemoveAll(dir); err != nil {
 		return fmt.Errorf("feed spool: %w", err)
 	}

@@ -64,14 +64,15 @@ func spooledServer(t *testing.T, st *liveStore) (*httptest.Server, *Publisher, s
 	return srv, p, opts.SpoolDir
 }
 
-// spooled lists the files under a spool parent directory.
+// spooled lists the body files under a spool parent directory (not the
+// lock).
 func spooled(t *testing.T, parent string) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(parent, "*", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return files
+	return slices.DeleteFunc(files, func(f string) bool { return filepath.Base(f) == spoolLock })
 }
 
 func get(t *testing.T, p *Publisher, id, format string) *Rendered {
@@ -355,3 +356,4 @@ func TestFastPathFileOutlivesTheCacheUntilReleased(t *testing.T) {
 		gz.File.Release()
 	}
 }
+
