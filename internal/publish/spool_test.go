@@ -356,4 +356,3 @@ func TestFastPathFileOutlivesTheCacheUntilReleased(t *testing.T) {
 		gz.File.Release()
 	}
 }
-
