@@ -48,6 +48,7 @@ type feedView struct {
 type storyView struct {
 	Title       string
 	URL         string
+	Lang        string // the language of the face's source, for lang=""; "" when unknown
 	SourceTitle string
 	Published   time.Time // the face's date, or its first-seen time when the face is not among the items read
 	faceID      int64
@@ -88,7 +89,7 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request) {
 		_, msg := h.errorStatus(r, err)
 		page.StoriesErr = "Recent stories are unavailable: " + msg + "."
 	}
-	page.Stories = storyViews(items, h.topicTitles(), homeStories)
+	page.Stories = storyViews(items, h.topicTitles(), h.sourceLanguages(), homeStories)
 	h.writeHTML(w, r, http.StatusOK, h.pages.home, page)
 }
 
@@ -161,10 +162,21 @@ func (h *handler) topicTitles() map[string]string {
 	return titles
 }
 
+// sourceLanguages maps the configured sources' ids to their language.
+func (h *handler) sourceLanguages() map[string]string {
+	langs := make(map[string]string)
+	for _, s := range h.sources() {
+		if s.Language != "" {
+			langs[s.ID] = s.Language
+		}
+	}
+	return langs
+}
+
 // storyViews collapses items, newest first, into at most max stories in
 // the order of their newest copy, each shown by its face (the earliest-seen
 // copy) and uniting the topics of its copies.
-func storyViews(items []model.Item, topicTitles map[string]string, max int) []storyView {
+func storyViews(items []model.Item, topicTitles, languages map[string]string, max int) []storyView {
 	var views []storyView
 	index := make(map[string]int) // story key -> position in views
 	for i := range items {
@@ -180,7 +192,7 @@ func storyViews(items []model.Item, topicTitles map[string]string, max int) []st
 			}
 			at = len(views)
 			index[key] = at
-			views = append(views, newStoryView(it))
+			views = append(views, newStoryView(it, languages))
 		}
 		if it.ID == views[at].faceID {
 			views[at].Published = it.Published
@@ -190,12 +202,14 @@ func storyViews(items []model.Item, topicTitles map[string]string, max int) []st
 	return views
 }
 
-func newStoryView(it *model.Item) storyView {
-	v := storyView{Title: it.Title, URL: it.URL, SourceTitle: sourceName(it.SourceTitle, it.SourceID), Published: it.Published}
+func newStoryView(it *model.Item, languages map[string]string) storyView {
+	v := storyView{Title: it.Title, URL: it.URL, SourceTitle: sourceName(it.SourceTitle, it.SourceID), Published: it.Published,
+		Lang: languages[it.SourceID]}
 	members := it.Story.Members
 	if len(members) > 0 {
 		face := members[0]
 		v.Title, v.URL, v.SourceTitle = face.Title, face.URL, sourceName(face.SourceTitle, face.Source)
+		v.Lang = languages[face.Source]
 		v.faceID, v.Published = face.ItemID, face.FirstSeen
 		if v.Title == "" {
 			v.Title = it.Title
