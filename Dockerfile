@@ -8,13 +8,15 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/aggregator ./cmd/aggregator
-RUN mkdir -p /out/data
+# /data for the database; /tmp for the published feeds' spool (sendfile).
+RUN mkdir -p /out/data /out/tmp && chmod 1777 /out/tmp
 
 FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/aggregator /aggregator
 COPY config.yaml /config.yaml
 COPY --from=build --chown=65532:65532 /out/data /data
+COPY --from=build --chown=65532:65532 /out/tmp /tmp
 USER 65532:65532
 ENV AGGREGATOR_CONFIG=/config.yaml \
     AGGREGATOR_DB=/data/aggregator.db \

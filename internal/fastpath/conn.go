@@ -22,7 +22,7 @@ import (
 // costs less than the extra system call.
 const (
 	readSize    = 4 << 10
-	writeSize   = 8 << 10
+	writeSize   = 4 << 10
 	minFileBody = 6 << 10
 )
 
