@@ -227,6 +227,50 @@ func TestPermanentRedirect(t *testing.T) {
 	}
 }
 
+// TestPageFeedIsRemembered configures a source by its HTML page: the
+// first fetch follows the page's <link rel="alternate"> to the feed and
+// remembers it; later fetches go straight to the feed with its validators
+// (a 304), never fetching the page again.
+func TestPageFeedIsRemembered(t *testing.T) {
+	feed := rss("", entry{guid: "1", link: "http://example.com/1", title: "One"})
+	srv := newServer(t)
+	srv.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html><head><title>News</title>`+
+			`<link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Home</body></html>`)
+	})
+	srv.handle("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, feed)
+	})
+	r := newRig(t, nil)
+	src := source("page", srv.URL+"/")
+	for i := range 3 {
+		res := r.run(src)
+		if res.Err != nil {
+			t.Fatalf("fetch %d: %v", i, res.Err)
+		}
+		if i > 0 && res.Status != ingest.RunNotModified {
+			t.Errorf("fetch %d: not a 304: the feed's validators were not used", i)
+		}
+		r.clock.Add(time.Hour)
+	}
+	if got := srv.hitsOf("/"); got != 1 {
+		t.Errorf("the page was fetched %d times, want once", got)
+	}
+	if got := r.state("page").PermanentURL; got != srv.URL+"/feed.xml" {
+		t.Errorf("PermanentURL = %q, want the feed's URL", got)
+	}
+	if n := len(r.items("page")); n != 1 {
+		t.Errorf("%d items stored, want 1", n)
+	}
+}
+
 // apiSourceJSON is the part of an /api/sources entry the tests read.
 type apiSourceJSON struct {
 	ID                  string `json:"id"`

@@ -22,7 +22,10 @@ type document struct {
 }
 
 // retrieve fetches the source (following one autodiscovery link when the
-// URL is an HTML page) and turns its entries into tagged items.
+// URL is an HTML page) and turns its entries into tagged items. A feed
+// found through a page is remembered as the source's permanent URL, like a
+// permanent redirect: later fetches go to it directly, with its own
+// validators, instead of fetching the page in full every time.
 func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.SourceState) (document, *fetch.Response, error) {
 	target := src.URL
 	if st.PermanentURL != "" {
@@ -46,6 +49,11 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 			return document{}, nil, fmt.Errorf("following the page's feed link %s: %w", alt, err)
 		}
 		feed, err = parse.Parse(resp.Body, resp.ContentType, resp.URL)
+		if err == nil && resp.PermanentURL == "" {
+			resp.PermanentURL = alt
+			p.opts.Logger.Info("found the feed through the page's link", slog.String("source", src.ID),
+				slog.String("page", target), slog.String("feed", alt))
+		}
 	}
 	if err != nil {
 		return document{}, nil, fmt.Errorf("parsing %s: %w", resp.URL, err)
