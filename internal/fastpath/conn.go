@@ -165,12 +165,15 @@ func (c *conn) handOver(pending []byte) bool {
 func (c *conn) write(b *buffers, req *Request, closing bool) error {
 	r := &c.resp
 	out := b.out[:0]
-	out = appendStatusLine(out, r.Status)
+	out = appendStatusLine(out, r.Status, req.http10)
 	out = append(out, "Date: "...)
 	out = append(out, c.s.date.get(time.Now())...)
 	out = append(out, "\r\n"...)
 	out = append(out, r.Header...)
-	if closing {
+	switch { // as net/http says it
+	case req.http10 && !closing:
+		out = append(out, "Connection: keep-alive\r\n"...)
+	case closing && !req.http10:
 		out = append(out, "Connection: close\r\n"...)
 	}
 	out = append(out, "\r\n"...)
@@ -202,15 +205,20 @@ func bodyAllowed(status int) bool {
 	return status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified
 }
 
-// appendStatusLine appends "HTTP/1.1 200 OK\r\n" for a status.
-func appendStatusLine(out []byte, status int) []byte {
+// appendStatusLine appends "HTTP/1.1 200 OK\r\n" for a status, or
+// "HTTP/1.0 …" to an HTTP/1.0 request, as net/http does.
+func appendStatusLine(out []byte, status int, http10 bool) []byte {
+	proto := "HTTP/1.1 "
+	if http10 {
+		proto = "HTTP/1.0 "
+	}
+	out = append(out, proto...)
 	switch status { // the fast path's usual answers, without formatting
 	case http.StatusOK:
-		return append(out, "HTTP/1.1 200 OK\r\n"...)
+		return append(out, "200 OK\r\n"...)
 	case http.StatusNotModified:
-		return append(out, "HTTP/1.1 304 Not Modified\r\n"...)
+		return append(out, "304 Not Modified\r\n"...)
 	}
-	out = append(out, "HTTP/1.1 "...)
 	out = strconv.AppendInt(out, int64(status), 10)
 	out = append(out, ' ')
 	out = append(out, http.StatusText(status)...)

@@ -43,7 +43,9 @@ type Request struct {
 	IfModifiedSince string
 	AcceptEncoding  string
 
-	close bool // "Connection: close"
+	close     bool // the connection closes after the answer
+	http10    bool // an HTTP/1.0 request
+	keepAlive bool // an HTTP/1.0 request asking to keep the connection
 }
 
 // Response is the answer a Handler fills in.

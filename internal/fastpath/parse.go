@@ -22,9 +22,10 @@ func headerEnd(b []byte) int {
 // parseRequest reads a request header, b being exactly the header through
 // its empty line. It reports false for anything but the narrow shape the
 // fast path answers (RFC 9112): "GET" or "HEAD", an origin-form target of
-// plain path characters, "HTTP/1.1", well-formed fields without line
-// folding, exactly one Host, no body (no Transfer-Encoding, a zero
-// Content-Length at most), no Expect or Upgrade, and a Connection of
+// plain path characters, "HTTP/1.1" (or "HTTP/1.0", which load generators
+// such as ab still send), well-formed fields without line folding, exactly
+// one Host (at most one for HTTP/1.0), no body (no Transfer-Encoding, a
+// zero Content-Length at most), no Expect or Upgrade, and a Connection of
 // "close" or "keep-alive" only. Everything it reports false for, net/http
 // answers, whether with the feed or with an error.
 func parseRequest(b []byte) (Request, bool) {
@@ -41,7 +42,12 @@ func parseRequest(b []byte) (Request, bool) {
 		return req, false
 	}
 	target, version, ok := bytes.Cut(line, []byte(" "))
-	if !ok || string(version) != "HTTP/1.1" || !plainPath(target) {
+	switch {
+	case !ok || !plainPath(target):
+		return req, false
+	case string(version) == "HTTP/1.0":
+		req.http10 = true
+	case string(version) != "HTTP/1.1":
 		return req, false
 	}
 	req.Path = string(target)
@@ -78,11 +84,11 @@ func parseRequest(b []byte) (Request, bool) {
 		case fieldAcceptEncoding:
 			req.AcceptEncoding = string(value)
 		case fieldConnection:
-			close, ok := connectionValue(value)
+			close, keepAlive, ok := connectionValue(value)
 			if !ok {
 				return req, false
 			}
-			req.close = close
+			req.close, req.keepAlive = close, keepAlive
 		case fieldContentLength:
 			if string(value) != "0" {
 				return req, false
@@ -91,6 +97,13 @@ func parseRequest(b []byte) (Request, bool) {
 			return req, false
 		}
 	}
+	if req.http10 {
+		// HTTP/1.0 closes unless asked to keep alive (RFC 9112 9.3).
+		req.keepAlive = req.keepAlive && !req.close
+		req.close = !req.keepAlive
+		return req, true
+	}
+	req.keepAlive = false // HTTP/1.1 keeps alive anyway
 	return req, seen&(1<<fieldHost) != 0
 }
 
@@ -206,8 +219,8 @@ func hostValue(b []byte) bool {
 }
 
 // connectionValue reads a Connection field made of "close" and
-// "keep-alive" options only, reporting whether it asks to close.
-func connectionValue(b []byte) (close, ok bool) {
+// "keep-alive" options only, reporting which it names.
+func connectionValue(b []byte) (close, keepAlive, ok bool) {
 	for len(b) > 0 {
 		var opt []byte
 		opt, b, _ = bytes.Cut(b, []byte(","))
@@ -215,10 +228,12 @@ func connectionValue(b []byte) (close, ok bool) {
 		switch {
 		case bytes.EqualFold(opt, []byte("close")):
 			close = true
-		case bytes.EqualFold(opt, []byte("keep-alive")), len(opt) == 0:
+		case bytes.EqualFold(opt, []byte("keep-alive")):
+			keepAlive = true
+		case len(opt) == 0:
 		default:
-			return false, false
+			return false, false, false
 		}
 	}
-	return close, true
+	return close, keepAlive, true
 }

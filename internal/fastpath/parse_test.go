@@ -30,6 +30,14 @@ func TestParseRequestAccepts(t *testing.T) {
 				IfModifiedSince: "Sat, 28 Nov 2026 10:00:00 GMT", AcceptEncoding: "gzip, br;q=0.5"}},
 		{"ConnectionClose", req("GET /x HTTP/1.1", "Host: h", "Connection: Keep-Alive, close"),
 			Request{Path: "/x", Host: "h", close: true}},
+		{"HTTP10", req("GET /x HTTP/1.0"),
+			Request{Path: "/x", http10: true, close: true}},
+		{"HTTP10KeepAlive", req("GET /x HTTP/1.0", "Connection: Keep-Alive", "Host: h"),
+			Request{Path: "/x", Host: "h", http10: true, keepAlive: true}},
+		{"HTTP10KeepAliveAndClose", req("GET /x HTTP/1.0", "Connection: keep-alive, close"),
+			Request{Path: "/x", http10: true, close: true}},
+		{"KeepAliveIsMootIn11", req("GET /x HTTP/1.1", "Host: h", "Connection: keep-alive"),
+			Request{Path: "/x", Host: "h"}},
 		{"ZeroContentLength", req("GET /x HTTP/1.1", "Host: h", "Content-Length: 0"),
 			Request{Path: "/x", Host: "h"}},
 		{"ObsTextInOtherField", req("GET /x HTTP/1.1", "Host: h", "X-Note: caf\xc3\xa9\tok"),
@@ -54,7 +62,9 @@ func TestParseRequestDeclines(t *testing.T) {
 	}{
 		{"Post", req("POST /websub HTTP/1.1", "Host: h", "Content-Length: 0")},
 		{"LowerCaseMethod", req("get /x HTTP/1.1", "Host: h")},
-		{"HTTP10", req("GET /x HTTP/1.0", "Host: h")},
+		{"HTTP20", req("GET /x HTTP/2.0", "Host: h")},
+		{"NoVersion", req("GET /x", "Host: h")},
+		{"HTTP10TwoHosts", req("GET /x HTTP/1.0", "Host: a", "Host: b")},
 		{"HTTP2Preface", []byte("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")},
 		{"Query", req("GET /feeds/a.rss?utm_source=x HTTP/1.1", "Host: h")},
 		{"PercentEncoded", req("GET /feeds/a%2Erss HTTP/1.1", "Host: h")},
@@ -111,6 +121,8 @@ func FuzzParseRequest(f *testing.F) {
 	f.Add(req("HEAD /a HTTP/1.1", "Host: h", "Connection: close", "Accept-Encoding: gzip"))
 	f.Add(req("GET /a HTTP/1.1", "Host: h", "Content-Length: 0", "If-Modified-Since: Sat, 28 Nov 2026 10:00:00 GMT"))
 	f.Add(req("GET /a HTTP/1.1", "Host: h", "X: \xff"))
+	f.Add(req("GET /a HTTP/1.0", "Connection: keep-alive"))
+	f.Add(req("HEAD /a HTTP/1.0", "Host: h", "Connection: close, Keep-Alive"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		end := headerEnd(b)
 		if end < 0 {

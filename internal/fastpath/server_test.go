@@ -218,7 +218,6 @@ func TestOtherRequestsGoToTheFallback(t *testing.T) {
 		{"Declined", get("/decline"), "GET", "GET /decline "},
 		{"Query", get("/fast?x=1"), "GET", "GET /fast?x=1 "},
 		{"Post", "POST /fast HTTP/1.1\r\nHost: test\r\nContent-Length: 4\r\n\r\nbody", "POST", "POST /fast body"},
-		{"HTTP10", "GET /fast HTTP/1.0\r\nHost: test\r\n\r\n", "GET", "GET /fast "},
 		{"HeaderLargerThanTheBuffer", get("/fast", "X-Long: "+string(bytes.Repeat([]byte("a"), 2*readSize))), "GET", "GET /fast "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -230,9 +229,6 @@ func TestOtherRequestsGoToTheFallback(t *testing.T) {
 			resp, body := read(t, br, tc.method)
 			if resp.Header.Get("Via") != "fallback" || body != tc.want {
 				t.Fatalf("got %q via %q, want %q from the fallback", body, resp.Header.Get("Via"), tc.want)
-			}
-			if tc.name == "HTTP10" {
-				return // net/http closes an HTTP/1.0 connection
 			}
 			resp, body = read(t, br, "GET")
 			if resp.Header.Get("Via") != "fallback" || body != "GET /fast " {
@@ -351,4 +347,30 @@ func TestHandlerPanicClosesOnlyItsConnection(t *testing.T) {
 	if _, body := read(t, br2, "GET"); body != "hello" {
 		t.Fatalf("after a panic: %q", body)
 	}
+}
+
+func TestHTTP10(t *testing.T) {
+	ts := newTestServer(t, nil)
+	t.Run("ClosesByDefault", func(t *testing.T) {
+		c, br := ts.dial()
+		send(t, c, "GET /fast HTTP/1.0\r\n\r\n")
+		status, err := br.ReadString('\n')
+		if err != nil || status != "HTTP/1.0 200 OK\r\n" {
+			t.Fatalf("status line %q (%v), want HTTP/1.0 200 OK", status, err)
+		}
+		rest, _ := io.ReadAll(br)
+		if !bytes.HasSuffix(rest, []byte("\r\n\r\nhello")) || bytes.Contains(rest, []byte("Connection:")) {
+			t.Errorf("answer %q: want the body, no Connection field, then the close", rest)
+		}
+	})
+	t.Run("KeepAliveWhenAsked", func(t *testing.T) {
+		c, br := ts.dial()
+		for range 2 {
+			send(t, c, "GET /fast HTTP/1.0\r\nConnection: Keep-Alive\r\nUser-Agent: ApacheBench/2.3\r\n\r\n")
+			resp, body := read(t, br, "GET")
+			if resp.Header.Get("Connection") != "keep-alive" || body != "hello" || resp.Close {
+				t.Fatalf("got %q, Connection %q", body, resp.Header.Get("Connection"))
+			}
+		}
+	})
 }

@@ -1,12 +1,15 @@
 package web
 
 import (
+	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"maps"
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -128,6 +131,47 @@ func TestFastPathAnswersAsNetHTTPDoes(t *testing.T) {
 			}
 		}
 	}
+	// HTTP/1.0, as ab sends it, on raw connections.
+	raw := func(target, extra string) (*http.Response, []byte) {
+		t.Helper()
+		c, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		method, _, _ := strings.Cut(extra, " ")
+		if method != http.MethodHead {
+			method = http.MethodGet
+		}
+		fmt.Fprintf(c, "%s %s HTTP/1.0\r\nHost: %s\r\n%s\r\n", method, target, ln.Addr(), strings.TrimPrefix(extra, "HEAD "))
+		resp, err := http.ReadResponse(bufio.NewReader(c), &http.Request{Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, body
+	}
+	etag := func() string {
+		r, _ := do(slow, http.MethodGet, base+"/feeds/cpec.atom?via=net-http", nil)
+		slowRequests++
+		return r.Header.Get("ETag")
+	}()
+	for _, extra := range []string{"", "Connection: Keep-Alive\r\n", "Connection: keep-alive\r\nIf-None-Match: " + etag + "\r\n",
+		"HEAD Connection: keep-alive\r\n", "Accept-Encoding: gzip\r\n"} {
+		fr, fb := raw("/feeds/cpec.atom", extra)
+		sr, sb := raw("/feeds/cpec.atom?via=net-http", extra)
+		slowRequests++
+		fr.Header.Del("Date")
+		sr.Header.Del("Date")
+		if fr.Proto != sr.Proto || fr.StatusCode != sr.StatusCode || !maps.EqualFunc(fr.Header, sr.Header, slices.Equal) || string(fb) != string(sb) {
+			t.Errorf("HTTP/1.0 %q: fast %s %d %v (%d bytes)\nnet/http %s %d %v (%d bytes)", extra,
+				fr.Proto, fr.StatusCode, fr.Header, len(fb), sr.Proto, sr.StatusCode, sr.Header, len(sb))
+		}
+	}
+
 	if got := viaNetHTTP.Load(); got != slowRequests {
 		t.Errorf("net/http answered %d requests, want only the %d sent to it", got, slowRequests)
 	}
