@@ -56,6 +56,9 @@ func (c *conn) serve() {
 		if v := recover(); v != nil {
 			c.s.logger().Error("panic serving a fast-path request", slog.Any("panic", v),
 				slog.String("stack", string(debug.Stack())))
+			if c.resp.File != nil {
+				c.resp.File.Release()
+			}
 		}
 		if !handedOver {
 			c.nc.Close()
