@@ -106,8 +106,13 @@ func (s *spool) write(r *Rendered) error {
 	r.bodyFile, r.gzipFile = body, gz
 	// Kept open for the fast path's sendfile; without them the fast path
 	// writes from memory, as net/http's path does when its open fails.
-	r.bodyOpen, _ = openShared(body)
-	r.gzipOpen, _ = openShared(gz)
+	// Bodies too short to gain from sendfile keep no descriptor.
+	if len(r.Body) > 2*sendPrefix {
+		r.bodyOpen, _ = openShared(body)
+	}
+	if len(r.Gzip) > 2*sendPrefix {
+		r.gzipOpen, _ = openShared(gz)
+	}
 	return nil
 }
 
