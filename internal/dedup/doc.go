@@ -14,11 +14,15 @@
 // # Normalisation
 //
 // Headline, summary (unless it merely repeats the start of the content) and
-// content are NFKC-normalised. Each paragraph loses a leading agency
-// dateline ("ISLAMABAD, Nov 14 (APP):", "BEIJING, Nov. 14 (Xinhua) --",
-// "新华社北京11月14日电", "اسلام آباد (اے پی پی)"); sentences carrying outlet
-// boilerplate ("Follow us on", "Copyright", "Also read:", "Reporting by",
-// "یہ بھی پڑھیں", "责任编辑") are dropped. Words are lower-cased; English and
+// content are NFKC-normalised. The headline loses its wire and aggregator
+// furniture: desk slugs and status words ("UPDATE 2-", "REFILE-", "US
+// STOCKS-"), an agency credit ("WASHINGTON (Reuters) -"), update markers
+// ("-- Update", "(2)") and a truncation ellipsis with the word it broke;
+// update numbers would otherwise count as figures. Each paragraph loses a
+// leading agency dateline ("ISLAMABAD, Nov 14 (APP):", "BEIJING, Nov. 14
+// (Xinhua) --", "新华社北京11月14日电", "اسلام آباد (اے پی پی)");
+// sentences carrying outlet boilerplate ("Follow us on", "Copyright",
+// "Also read:", "Reporting by", "یہ بھی پڑھیں", "责任编辑") are dropped. Words are lower-cased; English and
 // Urdu stopwords, reporting verbs and calendar names go; English words lose
 // their inflections (kills, killed, killing); spelled-out numbers become
 // digits, digits of any script become ASCII and "1,023.45" becomes
@@ -58,9 +62,12 @@
 //   - text: estimated Jaccard ≥ 0.5; ≥ 0.85 when the figures clash;
 //   - mixed: Jaccard ≥ 0.25 with agreeing names and figures (overlap
 //     coefficients ≥ 0.5, at least one side present);
-//   - lead: 3 or more shared headline/lead words and an overlap coefficient
-//     ≥ 0.4 when the figures agree and the names do not clash, or ≥ 0.5
-//     when there are no figures but the names agree strongly (≥ 0.75).
+//   - lead: 3 or more shared headline/lead words besides figures and an
+//     overlap coefficient ≥ 0.4 when the figures agree and the names do not
+//     clash, or ≥ 0.5 when there are no figures but the names agree
+//     strongly (≥ 0.75). Figures do not count towards the 3: a small
+//     number and two common words ("one-month low", "5-year", "top 10",
+//     a date) join unrelated headlines.
 //
 // The lead route compares headline/lead names (unless nearly all names of
 // the texts agree): a short item's few names recur by chance in long texts
@@ -99,6 +106,12 @@
 // m/(1+m): 0.5 means "just the same story".
 //
 // # Quality
+//
+// testdata/uci-news-sample.csv holds 999 real headlines of March 2014
+// (UCI "News Aggregator", CC0) in 18 Google News stories;
+// TestRealHeadlineClusters files them as headline-only items the way the
+// store does and requires pairwise precision ≥ 0.98 (measured 0.983;
+// recall is 0.022, Google's stories being whole events, not one report).
 //
 // testdata/pairs.jsonl holds 444 labelled pairs (built by
 // testdata/make_pairs.py from hand-written stories in English, Urdu and

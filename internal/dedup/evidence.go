@@ -32,8 +32,11 @@ type evidence struct {
 	// that the other does not carry anywhere (the smaller count: one side
 	// merely leaving figures out is no clash).
 	figuresMissing int
-	figuresShared  int     // headline/lead figures the other side carries too (the smaller count)
-	leadNames      float64 // overlap coefficient of headline/lead names (-1: one side has none)
+	figuresShared  int // headline/lead figures the other side carries too (the smaller count)
+	// leadFigures is how many of the shared headline/lead words are
+	// figures (in both headlines or leads).
+	leadFigures int
+	leadNames   float64 // overlap coefficient of headline/lead names (-1: one side has none)
 	// apart is set when the two items were first seen more than
 	// updateWindow apart: too far for one to update the other's figures.
 	apart bool
@@ -71,6 +74,7 @@ func compare(a, b *signature) evidence {
 	af, bf := inLead(a, anum), inLead(b, bnum)
 	e.figuresMissing = min(missing(af, bnum), missing(bf, anum))
 	e.figuresShared = min(intersect(af, bnum), intersect(bf, anum))
+	e.leadFigures = intersect(af, bf)
 	aln, bln := inLead(a, an), inLead(b, bn)
 	e.leadNames = coefficient(intersect(aln, bln), len(aln), len(bln))
 	return e
@@ -163,12 +167,16 @@ func (e evidence) margin() float64 {
 	if namesAgree && numbersAgree && (e.names >= 0 || e.numbers >= 0) {
 		m = max(m, e.jaccard/mixedJaccard)
 	}
-	// The lead route compares the names of the headlines and leads: a
+	// The lead route needs minLeadShared shared words besides figures: a
+	// small number and two common words ("one-month low", "top 10", a
+	// date) are in many unrelated headlines.
+	//
+	// It compares the names of the headlines and leads: a
 	// short item's few names turn up somewhere in any long text of the
 	// same beat, so the whole texts' names prove little here unless
 	// nearly all of them recur.
 	leadNamesAgree := namesAgree && (e.leadNames < 0 || e.leadNames >= agreeNames || e.names >= strongNames)
-	if e.leadShared >= minLeadShared {
+	if e.leadShared-e.leadFigures >= minLeadShared {
 		switch {
 		case e.numbers >= agreeNumbers && numbersAgree && leadNamesAgree:
 			m = max(m, e.lead/leadOverlap)

@@ -6,8 +6,8 @@ import (
 	"aggregator/internal/model"
 )
 
-// minLeadShared is how many headline/lead words two items must share
-// before the lead route counts at all.
+// minLeadShared is how many headline/lead words besides figures two items
+// must share before the lead route counts at all.
 const minLeadShared = 3
 
 // Match returns the StoryID of the candidates' story that carries the same

@@ -33,7 +33,7 @@ const maxTextBytes = 64 << 10
 // analyse turns an item's visible text into its content tokens, in order.
 func analyse(title, summary, content string) []token {
 	var toks []token
-	toks = tokenise(toks, norm.NFKC.String(clip(title)), true, true)
+	toks = tokenise(toks, cleanHeadline(norm.NFKC.String(clip(title))), true, true)
 
 	body := []string{}
 	s, c := norm.NFKC.String(clip(summary)), norm.NFKC.String(clip(content))
