@@ -48,8 +48,10 @@ type rules struct {
 // loadRules reads and checks the configuration and compiles its topics;
 // every problem comes back at once as a configError.
 func loadRules(path string) (rules, error) {
-	if _, err := os.Stat(path); err != nil {
-		return rules{}, usageError{fmt.Sprintf("cannot read the configuration %s: %v\n"+
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return rules{}, inputError{fmt.Sprintf("the configuration %s is a directory; name the YAML file with --config PATH or AGGREGATOR_CONFIG", path)}
+	} else if err != nil {
+		return rules{}, inputError{fmt.Sprintf("cannot read the configuration %s: %v\n"+
 			"Name it with --config PATH or AGGREGATOR_CONFIG; the project's config.yaml is a working start.", path, errors.Unwrap(err))}
 	}
 	cfg, err := config.Load(path)
@@ -99,11 +101,11 @@ func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet boo
 	}
 	st, err := store.Open(ctx, cfg.Storage.Path, store.Options{Logger: logger})
 	if err != nil {
-		return nil, fmt.Errorf("opening the store %s: %w", cfg.Storage.Path, err)
+		return nil, storeError(cfg.Storage.Path, err)
 	}
 	if err := st.SyncSources(ctx, cfg.Sources); err != nil {
 		st.Close()
-		return nil, fmt.Errorf("recording sources: %w", err)
+		return nil, storeError(cfg.Storage.Path, fmt.Errorf("recording the sources in %s: %w", cfg.Storage.Path, err))
 	}
 	a := &app{rules: r, logger: logger, store: st, metrics: metrics.New()}
 	a.limiter = schedule.NewLimiter(cfg.Fetch.Concurrency, cfg.Fetch.PerHost)

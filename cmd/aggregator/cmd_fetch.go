@@ -23,6 +23,10 @@ func runFetch(ctx context.Context, env *cmdEnv) error {
 	if err != nil {
 		return err
 	}
+	if len(sources) == 0 {
+		fmt.Fprintf(env.stderr, "aggregator: nothing to fetch: %s has no enabled sources\n", a.cfg.File)
+		return nil
+	}
 	prog := newProgress(env.stderr, "fetching", len(sources))
 	var mu sync.Mutex
 	var results []ingest.Result
@@ -75,7 +79,12 @@ func pickSources(all []model.Source, ids []string) ([]model.Source, error) {
 		out = append(out, s)
 	}
 	if len(unknown) > 0 {
-		return nil, usageError{fmt.Sprintf("no source %s in the configuration", strings.Join(unknown, ", "))}
+		known := make([]string, 0, len(all))
+		for _, s := range all {
+			known = append(known, s.ID)
+		}
+		return nil, inputError{fmt.Sprintf("no source %s in the configuration; its sources are: %s",
+			strings.Join(unknown, ", "), strings.Join(known, ", "))}
 	}
 	return out, nil
 }

@@ -8,11 +8,15 @@ import (
 	"os"
 	"strings"
 
+	"aggregator/internal/config"
 	"aggregator/internal/opml"
 	"aggregator/internal/publish"
 )
 
 func runVersion(_ context.Context, env *cmdEnv) error {
+	if len(env.args) > 0 {
+		return usageError{"version takes no arguments"}
+	}
 	fmt.Fprintf(env.stdout, "aggregator %s\n", version())
 	return nil
 }
@@ -57,7 +61,12 @@ func runExport(ctx context.Context, env *cmdEnv) error {
 	defer a.Close()
 	r, err := a.publisher.Get(ctx, env.args[0], format)
 	if errors.Is(err, publish.ErrUnknownFeed) {
-		return usageError{fmt.Sprintf("no published feed %q; the topic and feed ids are in %s", env.args[0], a.cfg.File)}
+		ids := feedIDs(a.cfg)
+		if len(ids) == 0 {
+			return inputError{fmt.Sprintf("no published feed %q: %s defines no topics or feeds", env.args[0], a.cfg.File)}
+		}
+		return inputError{fmt.Sprintf("no published feed %q in %s; its topic and feed ids are: %s",
+			env.args[0], a.cfg.File, strings.Join(ids, ", "))}
 	}
 	if err != nil {
 		return err
@@ -72,12 +81,31 @@ func runImportOPML(_ context.Context, env *cmdEnv) error {
 	}
 	f, err := os.Open(env.args[0])
 	if err != nil {
-		return usageError{err.Error()}
+		return inputError{fmt.Sprintf("cannot read the OPML file: %v", err)}
 	}
 	defer f.Close()
-	sources, err := opml.Parse(f)
+	imp, err := opml.Read(f)
 	if err != nil {
-		return usageError{fmt.Sprintf("%s: %v", env.args[0], err)}
+		return inputError{fmt.Sprintf("%s: %v", env.args[0], err)}
 	}
-	return opml.SourcesYAML(env.stdout, sources)
+	for _, sk := range imp.Skipped {
+		fmt.Fprintf(env.stderr, "%s: skipped %q (%s): %s\n", env.args[0], sk.Title, sk.URL, sk.Reason)
+	}
+	if len(imp.Sources) == 0 {
+		return inputError{fmt.Sprintf("%s: no outline with a usable feed URL (xmlUrl)", env.args[0])}
+	}
+	return opml.SourcesYAML(env.stdout, imp.Sources)
+}
+
+// feedIDs lists the ids of every published feed: the topics, then the
+// curated feeds.
+func feedIDs(cfg *config.Config) []string {
+	var ids []string
+	for _, t := range cfg.Topics {
+		ids = append(ids, t.ID)
+	}
+	for _, f := range cfg.Feeds {
+		ids = append(ids, f.ID)
+	}
+	return ids
 }

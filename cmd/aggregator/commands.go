@@ -105,28 +105,36 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if c.name != name {
 			continue
 		}
-		fs := flag.NewFlagSet("aggregator "+c.name, flag.ContinueOnError)
-		fs.SetOutput(stderr)
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		// The flag package would print its error and the usage on its
+		// own; the error comes back here instead (one line, on stderr)
+		// and the usage only when asked for (on stdout).
+		fs.SetOutput(io.Discard)
+		fs.Usage = func() {}
 		fs.StringVar(&configPath, "config", configPath, "configuration file")
+		fs.StringVar(&configPath, "c", configPath, "short for --config")
 		if c.flags != nil {
 			c.flags(fs)
 		}
-		fs.Usage = func() {
-			fmt.Fprintf(stdout, "Usage: aggregator %s [flags] %s\n\n%s.\n\nFlags:\n", c.name, c.args, c.summary)
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			fs.SetOutput(stderr)
-		}
 		rest, err := parseInterspersed(fs, args[1:])
 		if errors.Is(err, flag.ErrHelp) {
+			commandUsage(stdout, c, fs)
 			return errHelp
 		}
 		if err != nil {
-			return usageError{err.Error()}
+			return inputError{fmt.Sprintf("%s: %v\nRun 'aggregator %s --help' for its flags.", c.name, err, c.name)}
 		}
 		return c.run(ctx, &cmdEnv{fs: fs, configPath: configPath, args: rest, stdout: stdout, stderr: stderr})
 	}
 	return usageError{fmt.Sprintf("unknown command %q", name)}
+}
+
+// commandUsage prints a command's usage line, summary and flags.
+func commandUsage(w io.Writer, c command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: aggregator %s [flags] %s\n\n%s.\n\nFlags:\n", c.name, c.args, c.summary)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 }
 
 // parseInterspersed parses flags that may stand before, between or after

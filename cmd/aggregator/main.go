@@ -25,6 +25,12 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
+// inputError is a bad argument whose message already says what to do
+// next: exit 2 with the message alone.
+type inputError struct{ msg string }
+
+func (e inputError) Error() string { return e.msg }
+
 // partialError means the work ran but part of it failed: exit 1.
 type partialError struct{ msg string }
 
@@ -41,6 +47,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	err := dispatch(ctx, args, stdout, stderr)
 	var ue usageError
 	var pe partialError
+	var ie inputError
 	var ce configError
 	switch {
 	case err == nil:
@@ -49,6 +56,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case errors.As(err, &ce):
 		fmt.Fprintln(stderr, ce.Error())
+		return exitUsage
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "aggregator: %s\n", ie.msg)
 		return exitUsage
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "aggregator: %s\nRun 'aggregator help' for usage.\n", ue.msg)

@@ -62,6 +62,7 @@ type Main struct {
 	sched  *schedule.Scheduler
 	server *fastpath.Server
 	ln     net.Listener
+	metLn  net.Listener // metrics.listen's own listener; nil when unset
 	hub    http.Handler // the built-in WebSub hub; nil with an external one
 
 	// Jitter spreads the first fetches at start-up; tests set it to 0.
@@ -83,14 +84,36 @@ func newMain(ctx context.Context, configPath string, logOut io.Writer) (*Main, e
 }
 
 // Listen opens the HTTP listener (server.listen, or AGGREGATOR_LISTEN
-// through the config).
+// through the config, and metrics.listen's own when set), so that a busy
+// port is reported before anything starts.
 func (m *Main) Listen() error {
-	ln, err := net.Listen("tcp", m.app.cfg.Server.Listen)
+	ln, err := listen(m.app.cfg.Server.Listen, "server.listen, or AGGREGATOR_LISTEN")
 	if err != nil {
-		return fmt.Errorf("listening on %s (server.listen): %w", m.app.cfg.Server.Listen, err)
+		return err
+	}
+	if addr := m.app.cfg.Metrics.Listen; addr != "" {
+		m.metLn, err = listen(addr, "metrics.listen")
+		if err != nil {
+			ln.Close()
+			return err
+		}
 	}
 	m.ln = ln
 	return nil
+}
+
+// listen opens a TCP listener; a port in use says what to do, naming the
+// setting the address came from.
+func listen(addr, setting string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, hintedError{err: fmt.Errorf("listening on %s (%s): %w", addr, setting, err),
+			hint: "Another program (another aggregator serve?) has that port: stop it, or choose another port with " + setting + "."}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listening on %s (%s): %w", addr, setting, err)
+	}
+	return ln, nil
 }
 
 // Addr is the listening address, once Listen has run.
@@ -127,7 +150,7 @@ func (m *Main) Run(ctx context.Context) error {
 		},
 	}
 	m.registerTopicMetrics()
-	metricsOwn := cfg.Metrics.Listen != ""
+	metricsOwn := m.metLn != nil
 	if !metricsOwn {
 		srv.Metrics = a.metrics.Handler()
 	}
@@ -149,8 +172,8 @@ func (m *Main) Run(ctx context.Context) error {
 	go func() { errc <- m.server.Serve(m.ln) }()
 	var metricsServer *http.Server
 	if metricsOwn {
-		metricsServer = &http.Server{Addr: cfg.Metrics.Listen, Handler: a.metrics.Handler(), ReadHeaderTimeout: 10 * time.Second}
-		go func() { errc <- metricsServer.ListenAndServe() }()
+		metricsServer = &http.Server{Handler: a.metrics.Handler(), ReadHeaderTimeout: 10 * time.Second}
+		go func() { errc <- metricsServer.Serve(m.metLn) }()
 	}
 	if err := m.sched.Start(fetchCtx, cfg.Sources); err != nil {
 		return err

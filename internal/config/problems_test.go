@@ -66,6 +66,8 @@ func TestEachKindOfProblem(t *testing.T) {
 		{"FTPSourceURL", "sources:\n  - id: a\n    url: ftp://a.example/feed\n", `c.yaml:3: sources[0].url: "ftp://a.example/feed" is not an absolute http or https URL`},
 		{"URLWithoutHost", "sources:\n  - id: a\n    url: \"https:///feed\"\n", `c.yaml:3: sources[0].url: "https:///feed" is not an absolute http or https URL`},
 		{"BadBaseURL", "server:\n  base_url: localhost:8080\n", `c.yaml:2: server.base_url: "localhost:8080" is not an absolute http or https URL`},
+		{"BaseURLWithQuery", "server:\n  base_url: \"https://news.example/agg?x=1\"\n", `c.yaml:2: server.base_url: "https://news.example/agg?x=1" has a query or fragment; every self link is built on it: use scheme, host and an optional path`},
+		{"BaseURLWithFragment", "server:\n  base_url: \"https://news.example/#top\"\n", `c.yaml:2: server.base_url: "https://news.example/#top" has a query or fragment; every self link is built on it: use scheme, host and an optional path`},
 		{"BadListen", "server:\n  listen: \"8080\"\n", `c.yaml:2: server.listen: "8080" is not a host:port address like ":8080" or "127.0.0.1:8080"`},
 		{"BadPort", "server:\n  listen: \":http80\"\n", `c.yaml:2: server.listen: ":http80" has a bad port`},
 		{"MetricsOnServerAddress", "metrics:\n  listen: \":8080\"\n", "c.yaml:2: metrics.listen: same address as server.listen; leave it empty to serve /metrics there"},

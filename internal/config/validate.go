@@ -19,6 +19,8 @@ func (d *decoder) validate(c *Config) {
 	d.checkListen(c.Server.Listen, "server.listen")
 	if err := checkHTTPURL(c.Server.BaseURL); err != nil {
 		d.at("server.base_url", "%v", err)
+	} else if u, _ := url.Parse(c.Server.BaseURL); u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(c.Server.BaseURL, "#") {
+		d.at("server.base_url", "%q has a query or fragment; every self link is built on it: use scheme, host and an optional path", c.Server.BaseURL)
 	}
 	c.Server.BaseURL = strings.TrimRight(c.Server.BaseURL, "/")
 	if c.Storage.URL != "" {

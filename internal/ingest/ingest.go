@@ -142,6 +142,12 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 	now := p.opts.Clock()
 	st.LastFetch = now
 	switch {
+	case err != nil && ctx.Err() != nil:
+		// Abandoned (shutdown, Ctrl-C): not the source's failure, so
+		// neither counted nor backed off; the state stays as it was.
+		res.Status, res.Err = RunError, err
+		log.Info("fetch abandoned", slog.Any("error", err))
+		return res
 	case err != nil:
 		res.Status, res.Err = RunError, err
 		p.failed(&st, err, now)

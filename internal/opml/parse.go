@@ -10,8 +10,6 @@ import (
 	"net/url"
 	"strings"
 
-	"golang.org/x/net/html/charset"
-
 	"aggregator/internal/model"
 )
 
@@ -48,13 +46,14 @@ func Parse(r io.Reader) ([]model.Source, error) {
 // whose URL is not absolute http(s), and repeats of a URL, are skipped and
 // listed in Skipped.
 func Read(r io.Reader) (*Import, error) {
+	r, transcoded := unicodeReader(r)
 	dec := xml.NewDecoder(r)
-	dec.CharsetReader = charset.NewReaderLabel
+	dec.CharsetReader = charsetReader(transcoded)
 	dec.Entity = xml.HTMLEntity
 	var doc document
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, errors.New("opml: empty document")
+			return nil, errors.New("opml: not an OPML document (no XML element in it)")
 		}
 		return nil, fmt.Errorf("opml: %w", err)
 	}

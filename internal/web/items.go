@@ -133,6 +133,9 @@ func (h *handler) itemQuery(r *http.Request) (store.ItemQuery, error) {
 	if q.Source != "" && !validID(q.Source) {
 		return q, badRequest("source %q is not a source id", q.Source)
 	}
+	if q.Source != "" && h.Sources != nil && !h.hasSource(q.Source) {
+		return q, badRequest("unknown source %q: /api/sources lists them", q.Source)
+	}
 	if len(q.Text) > maxQueryLen || !utf8.ValidString(q.Text) {
 		return q, badRequest("q must be valid UTF-8 of at most %d bytes", maxQueryLen)
 	}
@@ -140,6 +143,15 @@ func (h *handler) itemQuery(r *http.Request) (store.ItemQuery, error) {
 		return q, badRequest("before is not a cursor from a previous answer")
 	}
 	return q, nil
+}
+
+func (h *handler) hasSource(id string) bool {
+	for _, s := range h.sources() {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *handler) hasTopic(id string) bool {

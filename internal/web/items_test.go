@@ -147,6 +147,7 @@ func TestAPIItemsQuery(t *testing.T) {
 		{"LimitFraction", "?limit=1.5", 400, store.ItemQuery{}, "limit"},
 		{"UnknownTopic", "?topic=cricket", 400, store.ItemQuery{}, `unknown topic "cricket"`},
 		{"MalformedSource", "?source=Dawn%20News", 400, store.ItemQuery{}, "source"},
+		{"UnknownSource", "?source=dwan", 400, store.ItemQuery{}, `unknown source "dwan"`},
 		{"QueryTooLong", "?q=" + strings.Repeat("a", 501), 400, store.ItemQuery{}, "q must"},
 		{"CursorTooLong", "?before=" + strings.Repeat("9", 201), 400, store.ItemQuery{}, "before"},
 	}
@@ -236,6 +237,7 @@ func TestAPIItem(t *testing.T) {
 		{"/api/items/abc", 404},
 		{"/api/items/-1", 404},
 		{"/api/nothing", 404},
+		{"/api", 404},
 	}
 	for _, tt := range tests {
 		t.Run(strings.TrimPrefix(tt.path, "/api/"), func(t *testing.T) {
@@ -255,6 +257,12 @@ func TestAPIItem(t *testing.T) {
 			decodeJSON(t, resp, body, &e)
 			if e.Error == "" {
 				t.Errorf("no error message: %s", body)
+			}
+			if !strings.HasPrefix(tt.path, "/api/items") && !strings.Contains(e.Error, "/api/items, /api/items/{id}, /api/sources") {
+				t.Errorf("an unknown endpoint should name the real ones: %s", body)
+			}
+			if resp.Request.URL.Path != tt.path {
+				t.Errorf("redirected to %s", resp.Request.URL.Path)
 			}
 		})
 	}
