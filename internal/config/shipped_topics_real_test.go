@@ -78,7 +78,7 @@ func (s score) String() string {
 // change to config.yaml that drops below one fails here; raise them when
 // the topics get better.
 var realFloors = map[string]struct{ precision, recall float64 }{
-	"security":  {0.95, 0.70},
+	"security":  {0.95, 0.88},
 	"cpec":      {0.95, 0.70},
 	"diplomacy": {0.90, 0.60},
 	"economy":   {0.90, 0.80},
