@@ -45,6 +45,10 @@ type Options struct {
 	// full_text source; default DefaultFullTextPerRun.
 	FullTextPerRun int
 
+	// MaxProcessing bounds the fetched documents parsed, tagged and
+	// stored at once, across all runs; default DefaultMaxProcessing().
+	MaxProcessing int
+
 	Clock    func() time.Time
 	Logger   *slog.Logger
 	Metrics  *metrics.Metrics
@@ -60,6 +64,7 @@ type Options struct {
 type Pipeline struct {
 	opts   Options
 	tagger atomic.Pointer[tag.Tagger]
+	turns  turns
 }
 
 // New makes a pipeline, filling defaults.
@@ -82,7 +87,10 @@ func New(opts Options) *Pipeline {
 	if opts.FullTextPerRun <= 0 {
 		opts.FullTextPerRun = DefaultFullTextPerRun
 	}
-	p := &Pipeline{opts: opts}
+	if opts.MaxProcessing <= 0 {
+		opts.MaxProcessing = DefaultMaxProcessing()
+	}
+	p := &Pipeline{opts: opts, turns: make(turns, opts.MaxProcessing)}
 	p.tagger.Store(opts.Tagger)
 	return p
 }
@@ -139,6 +147,9 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 	}
 
 	items, resp, err := p.retrieve(ctx, src, st)
+	if items.release != nil {
+		defer items.release()
+	}
 	now := p.opts.Clock()
 	st.LastFetch = now
 	switch {

@@ -19,6 +19,7 @@ type document struct {
 	items    []model.Item
 	repeated int           // entries whose identity repeated an earlier one in the same document
 	ttl      time.Duration // the feed's own refresh hint
+	release  func()        // gives back the processing turn, once stored
 }
 
 // retrieve fetches the source (following one autodiscovery link when the
@@ -26,15 +27,30 @@ type document struct {
 // found through a page is remembered as the source's permanent URL, like a
 // permanent redirect: later fetches go to it directly, with its own
 // validators, instead of fetching the page in full every time.
-func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.SourceState) (document, *fetch.Response, error) {
+//
+// A document with a body waits for a processing turn (Options.MaxProcessing)
+// before it is parsed; the turn comes back with the document, for the
+// caller to release once it is stored.
+func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.SourceState) (doc document, resp *fetch.Response, err error) {
 	target := src.URL
 	if st.PermanentURL != "" {
 		target = st.PermanentURL
 	}
-	resp, err := p.get(ctx, fetch.Request{URL: target, ETag: st.ETag, LastModified: st.LastModified})
+	resp, err = p.get(ctx, fetch.Request{URL: target, ETag: st.ETag, LastModified: st.LastModified})
 	if err != nil || resp.NotModified {
 		return document{}, resp, err
 	}
+	release, err := p.turns.wait(ctx)
+	if err != nil {
+		return document{}, nil, fmt.Errorf("waiting to process %s: %w", resp.URL, err)
+	}
+	defer func() {
+		if err != nil {
+			release()
+		} else {
+			doc.release = release
+		}
+	}()
 	feed, err := parse.Parse(resp.Body, resp.ContentType, resp.URL)
 	var nf *parse.NotFeedError
 	if errors.As(err, &nf) && len(nf.Alternates) > 0 {
@@ -58,7 +74,7 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 	if err != nil {
 		return document{}, nil, fmt.Errorf("parsing %s: %w", resp.URL, err)
 	}
-	doc := p.items(src, feed, resp.URL)
+	doc = p.items(src, feed, resp.URL)
 	stored, err := p.storedHashes(ctx, src.ID, doc.items)
 	if err != nil {
 		// Everything is treated as new: more work, the same result.

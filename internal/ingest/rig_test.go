@@ -180,3 +180,13 @@ func ptr(s string) *atomic.Pointer[string] {
 	p.Store(&s)
 	return &p
 }
+
+func (s *server) totalHits() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, h := range s.hits {
+		n += h
+	}
+	return n
+}

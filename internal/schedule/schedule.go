@@ -39,6 +39,8 @@ type Scheduler struct {
 	sources map[string]model.Source
 	running map[string]bool
 	wg      sync.WaitGroup
+
+	nexts nextCache
 }
 
 // Parser is the cron spec parser used for every schedule: five fields or a
@@ -105,6 +107,7 @@ func (s *Scheduler) Set(sources []model.Source) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.nexts.reset()
 	for id, e := range s.entries {
 		s.cron.Remove(e)
 		delete(s.entries, id)
@@ -154,6 +157,8 @@ func (s *Scheduler) launch(src model.Source, delay time.Duration) {
 }
 
 // Next is the next scheduled run of a source, zero when it has none.
+// Listing every source's next run costs one pass over the schedules, not
+// one per source (see nextCache).
 func (s *Scheduler) Next(sourceID string) time.Time {
 	s.mu.Lock()
 	id, ok := s.entries[sourceID]
@@ -161,7 +166,7 @@ func (s *Scheduler) Next(sourceID string) time.Time {
 	if !ok {
 		return time.Time{}
 	}
-	return s.cron.Entry(id).Next
+	return s.nexts.get(s.cron, id)
 }
 
 // Stop ends the schedules and waits for running fetches to return (they
