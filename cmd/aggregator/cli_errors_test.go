@@ -98,6 +98,7 @@ func TestNothingToDoSaysWhy(t *testing.T) {
 	}{
 		{"FetchWithoutSources", []string{"fetch"}, exitOK, "nothing to fetch: " + cfg + " has no enabled sources"},
 		{"ExportWithoutFeeds", []string{"export", "cpec"}, exitUsage, cfg + " defines no topics or feeds"},
+		{"RetagWithoutTopicsNeedsForce", []string{"retag"}, exitUsage, cfg + " has no topics: retag would remove every stored item's topics"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +107,9 @@ func TestNothingToDoSaysWhy(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d, no stdout, stderr saying %q", code, stdout, stderr, tt.code, tt.want)
 			}
 		})
+	}
+	if code, stdout, stderr := cli(t, "retag", "--force", "--config", cfg); code != exitOK || !strings.Contains(stdout, "items looked at") {
+		t.Errorf("retag --force: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
 

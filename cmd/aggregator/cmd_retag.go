@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -9,7 +10,13 @@ import (
 	"aggregator/internal/ingest"
 )
 
-// runRetag re-applies the current topic rules to every stored item.
+func retagFlags(fs *flag.FlagSet) {
+	fs.Bool("force", false, "retag even when the configuration has no topics (clearing every stored tag)")
+}
+
+// runRetag re-applies the current topic rules to every stored item. A
+// configuration without topics would clear every tag, which is more often
+// a wrong --config than a wish: that takes --force.
 func runRetag(ctx context.Context, env *cmdEnv) error { return retag(ctx, env, false) }
 
 // runBacktest shows per topic what retag would gain and lose, with
@@ -25,6 +32,11 @@ func retag(ctx context.Context, env *cmdEnv, dryRun bool) error {
 		return err
 	}
 	defer a.Close()
+	if f := env.fs.Lookup("force"); !dryRun && len(a.cfg.Topics) == 0 && f != nil && !f.Value.(flag.Getter).Get().(bool) {
+		return inputError{fmt.Sprintf("%s has no topics: retag would remove every stored item's topics.\n"+
+			"Check --config (or AGGREGATOR_CONFIG); run 'aggregator backtest' to see the change, or 'aggregator retag --force' to make it.",
+			env.configPath)}
+	}
 	prog := newProgress(env.stderr, "items", 0)
 	res, err := a.pipeline.Retag(ctx, a.cfg.Sources, dryRun, prog.set)
 	prog.done()

@@ -36,7 +36,7 @@ func commands() []command {
 		{name: "serve", summary: "run the schedules and the HTTP server until SIGINT/SIGTERM", run: runServe},
 		{name: "fetch", args: "[SOURCE_ID...]", summary: "fetch every enabled source (or those named) once and ingest", run: runFetch},
 		{name: "check", summary: "validate the configuration", run: runCheck},
-		{name: "retag", summary: "re-apply the current topic rules to every stored item", run: runRetag},
+		{name: "retag", summary: "re-apply the current topic rules to every stored item", flags: retagFlags, run: runRetag},
 		{name: "backtest", summary: "show what the current topic rules would change, without changing it", run: runBacktest},
 		{name: "explain", args: "URL_OR_ID", summary: "say for every topic why it does or does not apply to a stored item (by id or article URL)", flags: explainFlags, run: runExplain},
 		{name: "export", args: "FEED_ID", summary: "write a published feed to stdout, as serve sends it", flags: exportFlags, run: runExport},
