@@ -1,8 +1,6 @@
 package config
 
 import (
-	"bufio"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,23 +15,9 @@ func TestHeadlinesFixtureIsWellFormed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join("testdata", "headlines.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	rows, perLang := 0, map[string]int{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 3 || cols[2] == "" {
-			t.Errorf("line %d: want 3 tab-separated columns, got %q", n, line)
-			continue
-		}
+	for _, row := range readTSV(t, "headlines.tsv", 3) {
+		n, cols := row.line, row.cols
 		rows++
 		perLang[cols[1]]++
 		if !slices.Contains([]string{"en", "ur", "zh"}, cols[1]) {
@@ -51,9 +35,6 @@ func TestHeadlinesFixtureIsWellFormed(t *testing.T) {
 				t.Errorf("line %d: unknown topic %q", n, id)
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if rows < 40 || perLang["ur"] < 5 || perLang["zh"] < 5 {
 		t.Errorf("%d headlines (%v), want at least 40 with 5 in Urdu and Chinese", rows, perLang)

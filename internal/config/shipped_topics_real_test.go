@@ -1,9 +1,7 @@
 package config
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,30 +24,14 @@ type realHeadline struct {
 // columns (topics, language, headline, source key), "#" comments.
 func readRealHeadlines(t *testing.T) []realHeadline {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "real-headlines.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var rows []realHeadline
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		cols := strings.Split(text, "\t")
-		if len(cols) != 4 || cols[2] == "" || cols[3] == "" {
-			t.Fatalf("real-headlines.tsv:%d: want 4 tab-separated columns, got %q", n, text)
-		}
-		r := realHeadline{line: n, lang: cols[1], title: cols[2], source: cols[3]}
-		if cols[0] != "-" {
-			r.want = strings.Split(cols[0], ",")
+	for _, row := range readTSV(t, "real-headlines.tsv", 4) {
+		c := row.cols
+		r := realHeadline{line: row.line, lang: c[1], title: c[2], source: c[3]}
+		if c[0] != "-" {
+			r.want = strings.Split(c[0], ",")
 		}
 		rows = append(rows, r)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return rows
 }
