@@ -56,6 +56,14 @@ func TestItem(t *testing.T) {
 	}
 }
 
+func TestItemDropsTheOutletsOwnNameFromTitles(t *testing.T) {
+	src := model.Source{ID: "daily-times", Title: "Daily Times", Identity: model.IdentityLink}
+	it := Item(src, model.Entry{Link: "https://dailytimes.com.pk/1", Title: "Senate passes budget - Daily Times"}, "", testNow)
+	if it.Title != "Senate passes budget" {
+		t.Errorf("Title = %q, want the headline without the outlet's name", it.Title)
+	}
+}
+
 func TestItemSummaryStaysEmptyWhenOnlyContent(t *testing.T) {
 	it := Item(model.Source{ID: "s"}, model.Entry{Link: "https://a.example/x", Content: "<p>body</p>"}, "", testNow)
 	if it.Summary != "" || it.Content != "<p>body</p>" {

@@ -152,3 +152,34 @@ func isBlock(a atom.Atom) bool {
 	}
 	return false
 }
+
+// outletSeparators are what sites put between a headline and their own
+// name: "Budget approved | Dawn", "Budget approved - Daily Times".
+var outletSeparators = []string{" | ", " - ", " – ", " — ", " :: "}
+
+// withoutOutletSuffix removes the source's own name appended to a
+// headline, which every copy of a story carries differently and readers
+// see twice (the outlet is credited anyway). Only the configured title of
+// the source itself goes, compared without regard to case; a headline
+// that would be left empty stays whole.
+func withoutOutletSuffix(title, outlet string) string {
+	outlet = strings.TrimSpace(outlet)
+	if outlet == "" || len(title) <= len(outlet) {
+		return title
+	}
+	for _, sep := range outletSeparators {
+		head, tail, ok := cutLast(title, sep)
+		if ok && strings.TrimSpace(head) != "" && strings.EqualFold(strings.TrimSpace(tail), outlet) {
+			return strings.TrimSpace(head)
+		}
+	}
+	return title
+}
+
+// cutLast slices s around the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}

@@ -45,3 +45,25 @@ func TestText(t *testing.T) {
 		})
 	}
 }
+
+func TestWithoutOutletSuffix(t *testing.T) {
+	for _, tc := range []struct {
+		name, title, outlet, want string
+	}{
+		{"Pipe", "Budget approved | Dawn", "Dawn", "Budget approved"},
+		{"Hyphen", "Budget approved - Daily Times", "Daily Times", "Budget approved"},
+		{"EnDashAnyCase", "Budget approved – the express tribune", "The Express Tribune", "Budget approved"},
+		{"Urdu", "بجٹ منظور - روزنامہ جنگ", "روزنامہ جنگ", "بجٹ منظور"},
+		{"AnotherOutletStays", "Budget approved - Reuters", "Dawn", "Budget approved - Reuters"},
+		{"HyphenInsideTheHeadline", "Pak-China talks - a new phase", "Dawn", "Pak-China talks - a new phase"},
+		{"NameInsideTheHeadlineStays", "Dawn raids in Quetta", "Dawn", "Dawn raids in Quetta"},
+		{"OnlyTheNameStays", " | Dawn", "Dawn", " | Dawn"},
+		{"NoOutlet", "Budget approved | Dawn", "", "Budget approved | Dawn"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := withoutOutletSuffix(tc.title, tc.outlet); got != tc.want {
+				t.Errorf("withoutOutletSuffix(%q, %q) = %q, want %q", tc.title, tc.outlet, got, tc.want)
+			}
+		})
+	}
+}
