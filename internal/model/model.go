@@ -111,6 +111,9 @@ type Entry struct {
 	ImageURL   string
 	Published  time.Time // zero when missing or unparsable
 	Updated    time.Time
+	// Outlet is the publisher an aggregated entry credits (RSS <source>,
+	// as Google News gives it), "" otherwise.
+	Outlet string
 }
 
 // Fingerprint is the near-duplicate signature of an item. The store indexes

@@ -34,7 +34,7 @@ func Item(src model.Source, e model.Entry, feedURL string, now time.Time) model.
 		GUID:       strings.TrimSpace(e.GUID),
 		URL:        canonical,
 		RawURL:     raw,
-		Title:      withoutOutletSuffix(Title(e.Title), src.Title),
+		Title:      withoutOutletSuffix(withoutOutletSuffix(Title(e.Title), src.Title), e.Outlet),
 		Summary:    Sanitize(e.Summary, base),
 		Content:    Sanitize(e.Content, base),
 		Author:     Title(e.Author),

@@ -64,6 +64,15 @@ func TestItemDropsTheOutletsOwnNameFromTitles(t *testing.T) {
 	}
 }
 
+func TestItemDropsTheCreditedOutletFromAggregatedTitles(t *testing.T) {
+	src := model.Source{ID: "gnews-cpec", Title: "Google News: CPEC", Identity: model.IdentityGUID}
+	it := Item(src, model.Entry{GUID: "CBMi1", Link: "https://news.google.com/rss/articles/CBMi1?oc=5",
+		Title: "Security beefed up for Chinese nationals - Dawn", Outlet: "Dawn"}, "", testNow)
+	if it.Title != "Security beefed up for Chinese nationals" {
+		t.Errorf("Title = %q, want the headline without the credited outlet", it.Title)
+	}
+}
+
 func TestItemSummaryStaysEmptyWhenOnlyContent(t *testing.T) {
 	it := Item(model.Source{ID: "s"}, model.Entry{Link: "https://a.example/x", Content: "<p>body</p>"}, "", testNow)
 	if it.Summary != "" || it.Content != "<p>body</p>" {

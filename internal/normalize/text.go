@@ -157,11 +157,12 @@ func isBlock(a atom.Atom) bool {
 // name: "Budget approved | Dawn", "Budget approved - Daily Times".
 var outletSeparators = []string{" | ", " - ", " – ", " — ", " :: "}
 
-// withoutOutletSuffix removes the source's own name appended to a
-// headline, which every copy of a story carries differently and readers
-// see twice (the outlet is credited anyway). Only the configured title of
-// the source itself goes, compared without regard to case; a headline
-// that would be left empty stays whole.
+// withoutOutletSuffix removes an outlet's name appended to a headline,
+// which every copy of a story carries differently and readers see twice
+// (the outlet is credited anyway): the source's own, or the one an
+// aggregated entry credits (Google News' "Headline - Dawn"). Only that
+// name goes, compared without regard to case; a headline that would be
+// left empty stays whole.
 func withoutOutletSuffix(title, outlet string) string {
 	outlet = strings.TrimSpace(outlet)
 	if outlet == "" || len(title) <= len(outlet) {

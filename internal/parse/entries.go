@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/rss"
 
 	"aggregator/internal/model"
 )
@@ -26,15 +27,37 @@ func convert(gf *gofeed.Feed, baseURL string) *Feed {
 		base, _ = url.Parse(f.Link)
 	}
 	f.Entries = make([]model.Entry, 0, len(gf.Items))
-	for _, it := range gf.Items {
+	outlets := rssOutlets(gf)
+	for i, it := range gf.Items {
 		if it == nil {
 			continue
 		}
 		if e, ok := entry(it, base); ok {
+			if i < len(outlets) {
+				e.Outlet = outlets[i]
+			}
 			f.Entries = append(f.Entries, e)
 		}
 	}
 	return f
+}
+
+// rssOutlets lists, item by item, the title of each RSS item's <source>:
+// the outlet an aggregator such as Google News credits for it. gofeed's
+// translation drops the element; the original RSS document, which it
+// translates item for item, keeps it. Nil for other formats.
+func rssOutlets(gf *gofeed.Feed) []string {
+	rf, ok := gf.OriginalFeed().(*rss.Feed)
+	if !ok || rf == nil || len(rf.Items) != len(gf.Items) {
+		return nil
+	}
+	out := make([]string, len(rf.Items))
+	for i, it := range rf.Items {
+		if it != nil && it.Source != nil {
+			out[i] = strings.TrimSpace(it.Source.Title)
+		}
+	}
+	return out
 }
 
 // entry maps one item; it reports false for an item with neither link,
