@@ -3,6 +3,7 @@
 package opml
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"aggregator/internal/model"
+	"aggregator/internal/parse"
 )
 
 // Import is what Read found in an OPML document.
@@ -46,9 +48,15 @@ func Parse(r io.Reader) ([]model.Source, error) {
 // whose URL is not absolute http(s), and repeats of a URL, are skipped and
 // listed in Skipped.
 func Read(r io.Reader) (*Import, error) {
-	r, transcoded := unicodeReader(r)
-	dec := xml.NewDecoder(r)
-	dec.CharsetReader = charsetReader(transcoded)
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("opml: %w", err)
+	}
+	// Decoded as feeds are (byte order marks, UTF-16 from Windows tools,
+	// the declaration, mislabelled UTF-8 or Latin-1): the bytes are UTF-8
+	// from here, whatever the declaration says.
+	dec := xml.NewDecoder(bytes.NewReader(parse.ToUTF8(body, "")))
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	dec.Entity = xml.HTMLEntity
 	var doc document
 	if err := dec.Decode(&doc); err != nil {

@@ -23,6 +23,10 @@ var (
 // xmlDeclEncoding finds the encoding pseudo-attribute of an XML declaration.
 var xmlDeclEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 
+// ToUTF8 returns an XML or JSON document as UTF-8, as toUTF8 does, for
+// other readers of XML written by the same tools (OPML files).
+func ToUTF8(body []byte, contentType string) []byte { return toUTF8(body, contentType) }
+
 // toUTF8 returns body as UTF-8 text (possibly still holding invalid bytes,
 // which the sanitiser replaces). The encoding is chosen as RFC 7303 says
 // for XML: a byte order mark first, then the charset parameter of an XML
