@@ -8,7 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"aggregator/internal/config"
 	"aggregator/internal/opml"
 	"aggregator/internal/publish"
 )
@@ -61,7 +60,10 @@ func runExport(ctx context.Context, env *cmdEnv) error {
 	defer a.Close()
 	r, err := a.publisher.Get(ctx, env.args[0], format)
 	if errors.Is(err, publish.ErrUnknownFeed) {
-		ids := feedIDs(a.cfg)
+		var ids []string
+		for _, d := range a.publisher.Defs() {
+			ids = append(ids, d.ID)
+		}
 		if len(ids) == 0 {
 			return inputError{fmt.Sprintf("no published feed %q: %s defines no topics or feeds", env.args[0], a.cfg.File)}
 		}
@@ -95,17 +97,4 @@ func runImportOPML(_ context.Context, env *cmdEnv) error {
 		return inputError{fmt.Sprintf("%s: no outline with a usable feed URL (xmlUrl)", env.args[0])}
 	}
 	return opml.SourcesYAML(env.stdout, imp.Sources)
-}
-
-// feedIDs lists the ids of every published feed: the topics, then the
-// curated feeds.
-func feedIDs(cfg *config.Config) []string {
-	var ids []string
-	for _, t := range cfg.Topics {
-		ids = append(ids, t.ID)
-	}
-	for _, f := range cfg.Feeds {
-		ids = append(ids, f.ID)
-	}
-	return ids
 }

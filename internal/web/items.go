@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -146,21 +147,11 @@ func (h *handler) itemQuery(r *http.Request) (store.ItemQuery, error) {
 }
 
 func (h *handler) hasSource(id string) bool {
-	for _, s := range h.sources() {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(h.sources(), func(s model.Source) bool { return s.ID == id })
 }
 
 func (h *handler) hasTopic(id string) bool {
-	for _, t := range h.topics() {
-		if t.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(h.topics(), func(t model.Topic) bool { return t.ID == id })
 }
 
 func toItemJSON(it *model.Item) itemJSON {
