@@ -160,13 +160,12 @@ func (m *Main) Run(ctx context.Context) error {
 	defer stopPublishing()
 	// Conditional and plain GETs of the published feeds take the fast
 	// path; every other connection is handed to net/http.
+	// The fast path's default timeouts, and the same for net/http's.
 	m.server = &fastpath.Server{
-		Handler:           srv.FastHandler(),
-		Fallback:          &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute},
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		WriteTimeout:      2 * time.Minute,
-		Logger:            log.With(slog.String("component", "web")),
+		Handler: srv.FastHandler(),
+		Fallback: &http.Server{Handler: srv.Handler(),
+			ReadHeaderTimeout: fastpath.DefaultReadHeaderTimeout, IdleTimeout: fastpath.DefaultIdleTimeout},
+		Logger: log.With(slog.String("component", "web")),
 	}
 	errc := make(chan error, 2)
 	go func() { errc <- m.server.Serve(m.ln) }()
