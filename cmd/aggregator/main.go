@@ -44,7 +44,9 @@ func main() {
 
 // run executes one command line and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	stopProfile := startProfile(stderr)
 	err := dispatch(ctx, args, stdout, stderr)
+	stopProfile()
 	var ue usageError
 	var pe partialError
 	var ie inputError
