@@ -79,8 +79,15 @@ func parseItemRef(arg string) (itemRef, error) {
 }
 
 // find reads the item, by id, or by canonical URL and then by the link as
-// given. A miss says what was looked up and where to look instead.
+// given, with its plain texts (derived from its HTML, as the store keeps
+// only that). A miss says what was looked up and where to look instead.
 func (r itemRef) find(ctx context.Context, st store.Store) (model.Item, error) {
+	it, err := r.lookup(ctx, st)
+	normalize.Texts(&it)
+	return it, err
+}
+
+func (r itemRef) lookup(ctx context.Context, st store.Store) (model.Item, error) {
 	if r.id != 0 {
 		it, err := st.Item(ctx, r.id)
 		if errors.Is(err, store.ErrNotFound) {

@@ -2,6 +2,8 @@ package dedup
 
 import (
 	"regexp"
+
+	"github.com/coregx/ahocorasick"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,15 +29,20 @@ var boilerplateMarkers = []string{
 	"版权所有", "责任编辑", "来源：", "原标题", "关注我们", "转载", "更多精彩", "编辑：",
 }
 
+// boilerplateAutomaton finds any of boilerplateMarkers in one pass (one
+// strings.Contains per marker was a twentieth of an item's ingest cost).
+var boilerplateAutomaton = func() *ahocorasick.Automaton {
+	a, err := ahocorasick.NewBuilder().AddStrings(boilerplateMarkers).Build()
+	if err != nil {
+		panic("boilerplate markers: " + err.Error())
+	}
+	return a
+}()
+
 // isBoilerplate reports whether a sentence (already lower-cased) is outlet
 // furniture.
 func isBoilerplate(lower string) bool {
-	for _, m := range boilerplateMarkers {
-		if strings.Contains(lower, m) {
-			return true
-		}
-	}
-	return false
+	return boilerplateAutomaton.IsMatch([]byte(lower))
 }
 
 // datelineRE matches an agency dateline at the start of a paragraph, in the

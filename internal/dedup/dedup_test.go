@@ -23,7 +23,7 @@ func item(source, title, text string) *model.Item {
 }
 
 func cand(id int64, it *model.Item, seen time.Time) model.Candidate {
-	return model.Candidate{ItemID: id, StoryID: id * 10, SourceID: it.SourceID, Title: it.Title, FirstSeen: seen, Sig: it.Fingerprint.Sig}
+	return model.Candidate{ItemID: id, StoryID: id * 10, SourceID: it.SourceID, FirstSeen: seen, Sig: it.Fingerprint.Sig}
 }
 
 func TestFingerprintShape(t *testing.T) {

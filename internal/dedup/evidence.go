@@ -66,17 +66,15 @@ func compare(a, b *signature) evidence {
 	if m := min(len(a.lead), len(b.lead)); m > 0 {
 		e.lead = float64(e.leadShared) / float64(m)
 	}
-	an, anum := split(a.entities)
-	bn, bnum := split(b.entities)
+	an, anum, bn, bnum := a.names, a.numbers, b.names, b.numbers
 	e.nameShared = intersect(an, bn)
 	e.names = coefficient(e.nameShared, len(an), len(bn))
 	e.numbers = coefficient(intersect(anum, bnum), len(anum), len(bnum))
-	af, bf := inLead(a, anum), inLead(b, bnum)
+	af, bf := a.leadFigures, b.leadFigures
 	e.figuresMissing = min(missing(af, bnum), missing(bf, anum))
 	e.figuresShared = min(intersect(af, bnum), intersect(bf, anum))
 	e.leadFigures = intersect(af, bf)
-	aln, bln := inLead(a, an), inLead(b, bn)
-	e.leadNames = coefficient(intersect(aln, bln), len(aln), len(bln))
+	e.leadNames = coefficient(intersect(a.leadNames, b.leadNames), len(a.leadNames), len(b.leadNames))
 	return e
 }
 

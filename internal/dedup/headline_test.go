@@ -72,7 +72,7 @@ func TestHeadlineOnlyItems(t *testing.T) {
 			a.Fingerprint = Fingerprint(a)
 			b := &model.Item{SourceID: "b", Title: tc.b}
 			b.Fingerprint = Fingerprint(b)
-			c := model.Candidate{ItemID: 1, StoryID: 3, SourceID: "a", Title: tc.a, Sig: a.Fingerprint.Sig}
+			c := model.Candidate{ItemID: 1, StoryID: 3, SourceID: "a", Sig: a.Fingerprint.Sig}
 			if got := Match(b, []model.Candidate{c}) == 3; got != tc.same {
 				t.Errorf("Match joined = %v, want %v (similarity %.2f)", got, tc.same, Similarity(a.Fingerprint.Sig, b.Fingerprint.Sig))
 			}

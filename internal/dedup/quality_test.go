@@ -72,7 +72,7 @@ func shareBucket(a, b model.Fingerprint) bool {
 // item, a the stored candidate of story 1.
 func detect(a, b *model.Item) (candidate, matched bool) {
 	candidate = shareBucket(a.Fingerprint, b.Fingerprint)
-	cand := model.Candidate{ItemID: 1, StoryID: 1, SourceID: a.SourceID, Title: a.Title, Sig: a.Fingerprint.Sig}
+	cand := model.Candidate{ItemID: 1, StoryID: 1, SourceID: a.SourceID, Sig: a.Fingerprint.Sig}
 	return candidate, candidate && Match(b, []model.Candidate{cand}) == 1
 }
 

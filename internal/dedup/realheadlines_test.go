@@ -79,8 +79,8 @@ func newStorySim() *storySim {
 
 func (s *storySim) candidate(i int) model.Candidate {
 	it := s.items[i]
-	return model.Candidate{ItemID: it.ID, StoryID: s.story[i], SourceID: it.SourceID, URL: it.URL,
-		Title: it.Title, FirstSeen: it.FirstSeen, Sig: it.Fingerprint.Sig}
+	return model.Candidate{ItemID: it.ID, StoryID: s.story[i], SourceID: it.SourceID,
+		FirstSeen: it.FirstSeen, Sig: it.Fingerprint.Sig}
 }
 
 func (s *storySim) add(it *model.Item) int64 {

@@ -27,6 +27,11 @@ type signature struct {
 	mins     [numHashes]uint16
 	lead     []uint16 // sorted, distinct
 	entities []uint16 // sorted, distinct; numberBit set on numbers
+
+	// Derived by decode, for compare: the entities split into names and
+	// numbers, and those of each that stand in the headline or lead.
+	names, numbers         []uint16
+	leadNames, leadFigures []uint16
 }
 
 // encode packs s into its stored form.
@@ -74,6 +79,8 @@ func decode(b []byte) (s signature, ok bool) {
 		*dst = set
 		rest = rest[1+2*n:]
 	}
+	s.names, s.numbers = split(s.entities)
+	s.leadNames, s.leadFigures = inLead(&s, s.names), inLead(&s, s.numbers)
 	return s, len(rest) == 0
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"aggregator/internal/model"
+	"aggregator/internal/normalize"
 )
 
 // RetagResult counts what re-applying the topic rules changed.
@@ -54,6 +55,7 @@ func (p *Pipeline) Retag(ctx context.Context, sources []model.Source, dryRun boo
 		}
 		var now []model.TopicMatch
 		if tagger != nil {
+			normalize.Texts(&it)
 			now = tagger.Tag(&it, src)
 		}
 		if !sameTopics(it.Topics, now) {

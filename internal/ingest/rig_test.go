@@ -17,6 +17,7 @@ import (
 	"aggregator/internal/fetch"
 	"aggregator/internal/ingest"
 	"aggregator/internal/model"
+	"aggregator/internal/normalize"
 	"aggregator/internal/store"
 	"aggregator/internal/tag"
 )
@@ -98,6 +99,9 @@ func (r *rig) items(id string) []model.Item {
 	its, _, err := r.store.Items(context.Background(), store.ItemQuery{Source: id, Limit: 500})
 	if err != nil {
 		r.t.Fatal(err)
+	}
+	for i := range its {
+		normalize.Texts(&its[i])
 	}
 	return its
 }

@@ -162,8 +162,6 @@ type Candidate struct {
 	ItemID    int64
 	StoryID   int64
 	SourceID  string
-	URL       string
-	Title     string
 	FirstSeen time.Time
 	Sig       []byte
 }

@@ -50,6 +50,17 @@ func Item(src model.Source, e model.Entry, feedURL string, now time.Time) model.
 	return it
 }
 
+// Texts fills the plain texts of an item read back from the store, which
+// keeps only the sanitised HTML they are derived from.
+func Texts(it *model.Item) {
+	if it.SummaryText == "" {
+		it.SummaryText = Text(it.Summary)
+	}
+	if it.ContentText == "" {
+		it.ContentText = Text(it.Content)
+	}
+}
+
 // Hash is the hex SHA-256 of an item's visible fields (title, URL, summary,
 // content, categories): a correction at the source changes it.
 func Hash(it model.Item) string {

@@ -69,10 +69,16 @@ func TestQueryPlans(t *testing.T) {
 		checks = append(checks, check{tc.name, query, args, tc.sort})
 	}
 	checks = append(checks,
-		check{name: "CandidatesOfBucket", query: `SELECT item_id, first_seen FROM item_buckets
-			WHERE bucket = ? AND first_seen >= ? AND item_id <> ? ORDER BY first_seen DESC LIMIT ?`, args: []any{1, 0, 0, 50}},
-		check{name: "URL", query: `SELECT story_id FROM items WHERE url = ? AND url <> '' AND id <> ? AND story_id IS NOT NULL
-			ORDER BY first_seen, id LIMIT 1`, args: []any{"u", 0}, sortOK: true},
+		check{name: "IndexLoad", query: `SELECT ` + entryColumns + ` FROM items i
+			WHERE i.first_seen >= ? AND i.story_id IS NOT NULL ORDER BY i.first_seen, i.id`, args: []any{1}},
+		check{name: "IndexCatchUp", query: `SELECT ` + entryColumns + ` FROM items i
+			WHERE i.id > ? AND i.first_seen >= ? AND i.story_id IS NOT NULL ORDER BY i.first_seen, i.id`, args: []any{1, 1}, sortOK: true},
+		check{name: "StoredItems", query: `SELECT key, id, COALESCE(story_id, 0), first_seen, hash FROM items
+			WHERE source_id = ? AND key IN (?, ?)`, args: []any{"dawn", "a", "b"}},
+		check{name: "URL", query: `SELECT story_id FROM items WHERE url = ? AND url <> '' AND story_id IS NOT NULL
+			ORDER BY first_seen, id LIMIT 1`, args: []any{"u"}, sortOK: true},
+		check{name: "StoryTopics", query: `SELECT DISTINCT 1, t.topic, 1 FROM items i CROSS JOIN item_topics t
+			ON t.item_id = i.id WHERE i.story_id = ?`, args: []any{1}, sortOK: true},
 		check{name: "Face", query: `SELECT id, published FROM items WHERE story_id = ? ORDER BY first_seen, id LIMIT 1`, args: []any{1}},
 		check{name: "Prune", query: `SELECT id, COALESCE(story_id, 0) FROM items WHERE first_seen < ? ORDER BY first_seen, id LIMIT ?`, args: []any{1, 1}},
 	)

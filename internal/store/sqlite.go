@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -26,6 +27,9 @@ type SQLite struct {
 	log   *slog.Logger
 	batch int        // rows per Prune transaction and per EachItem read
 	stmts *stmtCache // the writer's statements, prepared once
+
+	indexMu sync.Mutex  // held by SaveFetch: the index is the writer's
+	index   *storyIndex // near-duplicate candidates, in memory
 }
 
 // defaultBatch is how many items one Prune transaction deletes (so that
@@ -56,7 +60,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	write.SetConnMaxIdleTime(0)
 
 	s := &SQLite{write: write, clock: opts.Clock, log: opts.Logger.With("component", "store"), batch: defaultBatch,
-		stmts: newStmtCache(write)}
+		stmts: newStmtCache(write), index: newStoryIndex()}
 	if err := s.init(ctx, path); err != nil {
 		write.Close()
 		return nil, err

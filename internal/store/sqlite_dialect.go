@@ -64,27 +64,16 @@ func jsonText[T any](v []T) (string, error) {
 	return string(b), nil
 }
 
-// upsertItemSQL inserts an item or, when its (source_id, key) is already
-// stored with another hash, updates it in place keeping its id, first_seen
-// and story. It returns no row when the stored item is unchanged, and
-// story_id NULL for a fresh insert. The caller passes the fetch time as
-// published when the item has no usable date.
-const upsertItemSQL = `INSERT INTO items (
-	source_id, key, guid, url, raw_url, title, summary, content, author, categories,
-	image_url, summary_text, content_text, published, updated, first_seen, hash, sig
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (source_id, key) DO UPDATE SET
-	guid = excluded.guid, url = excluded.url, raw_url = excluded.raw_url,
-	title = excluded.title, summary = excluded.summary, content = excluded.content,
-	author = excluded.author, categories = excluded.categories, image_url = excluded.image_url,
-	summary_text = excluded.summary_text, content_text = excluded.content_text,
-	-- an undated (or future-dated) correction keeps the first-seen time as its date
-	published = CASE WHEN excluded.published = excluded.first_seen THEN items.first_seen
-		ELSE excluded.published END,
-	updated = excluded.updated,
-	hash = excluded.hash, sig = excluded.sig
-WHERE items.hash <> excluded.hash
-RETURNING id, first_seen, story_id, published`
+// insertItemSQL inserts a new item (insert's arguments, in order).
+const insertItemSQL = `INSERT INTO items (
+	id, source_id, key, story_id, published, first_seen, updated, hash, url, title, guid, raw_url, author,
+	image_url, categories, sig, buckets, summary, content
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// updateItemSQL rewrites a corrected item in place (correct's arguments).
+const updateItemSQL = `UPDATE items SET guid = ?, url = ?, raw_url = ?, title = ?, summary = ?, content = ?,
+	author = ?, categories = ?, image_url = ?, published = ?, updated = ?, hash = ?, sig = ?, buckets = ?
+	WHERE id = ?`
 
 // ftsPut (re)indexes an item's text.
 func ftsPut(ctx context.Context, tx *wtx, id int64, title, summaryText, contentText string) error {
@@ -112,15 +101,11 @@ func ftsDelete(ctx context.Context, tx *wtx, ids []int64) error {
 }
 
 // Snippet markers: private-use characters that cannot come from the
-// tokenizer's output, replaced by <mark> after HTML escaping.
+// text's words, replaced by <mark> after HTML escaping.
 const (
 	snippetOpen  = "\ue000"
 	snippetClose = "\ue001"
 )
-
-// ftsSnippetExpr is the select expression of a highlighted snippet, taken
-// from whichever column matched best.
-const ftsSnippetExpr = `snippet(items_fts, -1, '` + snippetOpen + `', '` + snippetClose + `', '…', 24)`
 
 // ftsMatchClause restricts f (items_fts) to a query built by ftsQuery.
 const ftsMatchClause = `items_fts MATCH ?`

@@ -50,10 +50,8 @@ func (s *SQLite) Items(ctx context.Context, q ItemQuery) ([]model.Item, string, 
 	if err := hydrate(ctx, s.read, items); err != nil {
 		return nil, "", fmt.Errorf("list items: %w", err)
 	}
-	if match, ok := ftsQuery(q.Text); ok && len(items) > 0 {
-		if err := loadSnippets(ctx, s.read, match, items); err != nil {
-			return nil, "", fmt.Errorf("list items: %w", err)
-		}
+	if strings.TrimSpace(q.Text) != "" {
+		fillSnippets(q.Text, items)
 	}
 	next := ""
 	if more && len(items) > 0 {
@@ -134,31 +132,13 @@ func loadItems(ctx context.Context, q querier, ids []int64) ([]model.Item, error
 	return out, nil
 }
 
-// loadSnippets fills the items' highlighted snippets for a search.
-func loadSnippets(ctx context.Context, q querier, match string, items []model.Item) error {
-	ids := itemIDs(items)
-	rows, err := q.QueryContext(ctx, `SELECT rowid, `+ftsSnippetExpr+` FROM items_fts
-		WHERE `+ftsMatchClause+` AND rowid IN (`+placeholders(len(ids))+`)`, append([]any{match}, anyArgs(ids)...)...)
-	if err != nil {
-		return fmt.Errorf("snippets: %w", err)
-	}
-	defer rows.Close()
-	snippets := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var snip string
-		if err := rows.Scan(&id, &snip); err != nil {
-			return fmt.Errorf("snippets: %w", err)
-		}
-		snippets[id] = snippetHTML(snip)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("snippets: %w", err)
-	}
+// fillSnippets fills the items' highlighted snippets for a search, from
+// their title and the text of their summary and content.
+func fillSnippets(query string, items []model.Item) {
 	for i := range items {
-		items[i].Snippet = snippets[items[i].ID]
+		it := &items[i]
+		it.Snippet = snippet(query, it.Title, htmlText(it.Summary), htmlText(it.Content))
 	}
-	return nil
 }
 
 // Item returns one item with its topics and story.

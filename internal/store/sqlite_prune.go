@@ -26,21 +26,24 @@ func (s *SQLite) Prune(ctx context.Context, before time.Time) (int, error) {
 func (s *SQLite) pruneOnce(ctx context.Context, before int64) (int, error) {
 	n := 0
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(story_id, 0) FROM items
+		rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(story_id, 0), source_id FROM items
 			WHERE first_seen < ? ORDER BY first_seen, id LIMIT ?`, before, s.batch)
 		if err != nil {
 			return fmt.Errorf("select: %w", err)
 		}
 		var ids []int64
 		stories := map[int64]bool{}
+		perSource := map[string]int{}
 		for rows.Next() {
 			var id, story int64
-			if err := rows.Scan(&id, &story); err != nil {
+			var source string
+			if err := rows.Scan(&id, &story, &source); err != nil {
 				rows.Close()
 				return fmt.Errorf("select: %w", err)
 			}
 			ids = append(ids, id)
 			stories[story] = true
+			perSource[source]++
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -52,12 +55,17 @@ func (s *SQLite) pruneOnce(ctx context.Context, before int64) (int, error) {
 		if err := ftsDelete(ctx, tx, ids); err != nil {
 			return err
 		}
-		// item_topics and item_buckets go with their items (ON DELETE CASCADE).
+		// item_topics go with their items (ON DELETE CASCADE).
 		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id IN (`+placeholders(len(ids))+`)`,
 			anyArgs(ids)...); err != nil {
 			return fmt.Errorf("delete: %w", err)
 		}
 		n = len(ids)
+		for src, k := range perSource {
+			if _, err := tx.ExecContext(ctx, `UPDATE sources SET item_count = item_count - ? WHERE id = ?`, k, src); err != nil {
+				return fmt.Errorf("count items of %s: %w", src, err)
+			}
+		}
 		if err := refreshStories(ctx, tx, stories, nil); err != nil {
 			return err
 		}

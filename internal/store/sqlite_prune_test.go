@@ -39,7 +39,6 @@ func TestPrune(t *testing.T) {
 		}
 		for _, q := range []string{
 			`SELECT COUNT(*) FROM item_topics WHERE item_id = ?`,
-			`SELECT COUNT(*) FROM item_buckets WHERE item_id = ?`,
 			`SELECT COUNT(*) FROM items_fts WHERE rowid = ?`,
 		} {
 			if got := count(t, s, q, a.ID); got != 0 {

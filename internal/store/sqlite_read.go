@@ -19,10 +19,12 @@ type querier interface {
 // itemColumns selects an item as scanItem reads it, from items i and
 // sources so (LEFT JOINed).
 const itemColumns = `i.id, i.source_id, COALESCE(so.title, ''), COALESCE(so.url, ''), i.key, i.guid, i.url,
-	i.raw_url, i.title, i.summary, i.content, i.author, i.categories, i.image_url, i.summary_text,
-	i.content_text, i.published, i.updated, i.first_seen, i.hash, i.sig, COALESCE(i.story_id, 0)`
+	i.raw_url, i.title, i.summary, i.content, i.author, i.categories, i.image_url,
+	i.published, i.updated, i.first_seen, i.hash, i.sig, COALESCE(i.story_id, 0)`
 
-// scanItem reads itemColumns.
+// scanItem reads itemColumns. The plain texts are not stored: SummaryText
+// and ContentText are left empty, for the reader to derive from the HTML
+// when it needs them.
 func scanItem(row scanner) (model.Item, error) {
 	var (
 		it                   model.Item
@@ -31,8 +33,8 @@ func scanItem(row scanner) (model.Item, error) {
 		updated              sql.NullInt64
 	)
 	dest := []any{&it.ID, &it.SourceID, &it.SourceTitle, &it.SourceURL, &it.Key, &it.GUID, &it.URL,
-		&it.RawURL, &it.Title, &it.Summary, &it.Content, &it.Author, &cats, &it.ImageURL, &it.SummaryText,
-		&it.ContentText, &published, &updated, &firstSeen, &it.Hash, &it.Fingerprint.Sig, &it.Story.ID}
+		&it.RawURL, &it.Title, &it.Summary, &it.Content, &it.Author, &cats, &it.ImageURL,
+		&published, &updated, &firstSeen, &it.Hash, &it.Fingerprint.Sig, &it.Story.ID}
 	if err := row.Scan(dest...); err != nil {
 		return model.Item{}, err
 	}

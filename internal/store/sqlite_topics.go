@@ -30,7 +30,7 @@ func (s *SQLite) SetTopics(ctx context.Context, topics map[int64][]model.TopicMa
 			if err != nil {
 				return fmt.Errorf("item %d: %w", id, err)
 			}
-			if err := putItemTopics(ctx, tx, id, published, topics[id]); err != nil {
+			if err := putItemTopics(ctx, tx, id, published, topics[id], true); err != nil {
 				return fmt.Errorf("item %d: %w", id, err)
 			}
 			stories[story] = true

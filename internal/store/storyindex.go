@@ -1,0 +1,479 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"aggregator/internal/model"
+)
+
+// maxCandidates caps the near-duplicate candidates handed to a StoryMatch:
+// the items sharing the most buckets, then the most recently first seen.
+// The faces of their stories come on top, at most as many.
+const maxCandidates = 200
+
+// perBucketCandidates caps the items one fingerprint bucket contributes to
+// the candidates (its most recently first-seen): the bound that keeps the
+// lookup's cost flat however full a bucket grows.
+const perBucketCandidates = 50
+
+// storyIndex finds a new item's near-duplicate candidates in memory: the
+// items first seen within the clustering window, filed under their
+// fingerprint buckets, newest first, and the faces of their stories.
+//
+// It stands for what the store holds, and is brought up to date at the
+// start of every write transaction that chooses stories (sync), inside
+// that transaction, so it sees what other processes wrote: the store-wide
+// change version tells whether anyone else wrote since; if so, the items
+// with ids above the highest one known are read (writers take ids in
+// commit order: SQLite has one writer at a time), and a prune is seen as
+// the oldest stored first_seen moving up. A correction another process
+// stores is not seen (the item keeps its old fingerprint here until it
+// ages out of the window). Items this process writes are added as they
+// are written; a transaction that rolls back drops the whole index, which
+// the next sync rebuilds from the store.
+//
+// The index is used by one write transaction at a time (the writer's).
+type storyIndex struct {
+	entries []indexEntry    // by slot; a slot is not reused before compact
+	byItem  map[int64]int32 // item id -> slot of its live entry
+	heads   map[int64]int32 // bucket -> its newest posting
+	posts   []posting
+	faces   map[int64]int32 // story -> slot of its face (earliest member)
+	sources map[string]string
+
+	loaded  bool
+	since   int64 // complete for items first seen at or after since
+	checked int64 // since, when stale entries were last counted
+	oldest  int64 // no entry was first seen before this
+	version int64 // the change version the index reflects
+	maxID   int64 // the highest item id seen
+	live    int   // entries filed under buckets and not dead
+
+	counts map[int32]int // scratch of candidates
+}
+
+// indexEntry is a stored item as the index knows it.
+type indexEntry struct {
+	id, story, firstSeen int64
+	source               string
+	sig                  []byte
+	buckets              []int64
+	dead                 bool // replaced by a correction, or pruned
+	filed                bool // filed under its buckets (faces outside the window are not)
+}
+
+// posting links an entry into one bucket's list, newest first.
+type posting struct{ slot, next int32 }
+
+func newStoryIndex() *storyIndex {
+	x := &storyIndex{}
+	x.reset()
+	return x
+}
+
+// reset forgets everything: the next sync loads the index afresh.
+func (x *storyIndex) reset() {
+	*x = storyIndex{
+		byItem:  map[int64]int32{},
+		heads:   map[int64]int32{},
+		faces:   map[int64]int32{},
+		sources: map[string]string{},
+		counts:  map[int32]int{},
+		oldest:  math.MaxInt64,
+	}
+}
+
+// newer orders entries by first seen, then id.
+func (e *indexEntry) newer(o *indexEntry) bool {
+	if e.firstSeen != o.firstSeen {
+		return e.firstSeen > o.firstSeen
+	}
+	return e.id > o.id
+}
+
+// entryColumns are what the index reads of an item (addRows's order).
+const entryColumns = `i.id, i.story_id, i.source_id, i.first_seen, i.sig, i.buckets`
+
+// compactEvery is how far the window moves between two looks at whether
+// the index holds more dead and old entries than live ones.
+const compactEvery = int64(time.Hour / time.Millisecond)
+
+// sync brings the index up to date inside tx for a lookup of candidates
+// first seen at or after since.
+func (x *storyIndex) sync(ctx context.Context, tx *wtx, since int64) error {
+	var version int64
+	if err := tx.QueryRowContext(ctx, `SELECT version FROM change_version WHERE id = 1`).Scan(&version); err != nil {
+		return fmt.Errorf("story index: version: %w", err)
+	}
+	if !x.loaded || since < x.since {
+		if err := x.load(ctx, tx, since); err != nil {
+			x.reset()
+			return err
+		}
+		x.version = version
+		return nil
+	}
+	if version != x.version {
+		// Another process (or a prune or retag of this one) wrote.
+		if err := x.catchUp(ctx, tx); err != nil {
+			x.reset()
+			return err
+		}
+		x.version = version
+	}
+	if since-x.checked >= compactEvery {
+		x.checked = since
+		if x.stale(since) > len(x.entries)/2 {
+			x.compact(since)
+		}
+	}
+	return nil
+}
+
+// load reads every item first seen at or after since, and their stories'
+// faces.
+func (x *storyIndex) load(ctx context.Context, tx *wtx, since int64) error {
+	x.reset()
+	var maxID sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM items`).Scan(&maxID); err != nil {
+		return fmt.Errorf("story index: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+entryColumns+` FROM items i
+		WHERE i.first_seen >= ? AND i.story_id IS NOT NULL ORDER BY i.first_seen, i.id`, since)
+	if err != nil {
+		return fmt.Errorf("story index: load: %w", err)
+	}
+	if err := x.addRows(rows, true, nil); err != nil {
+		return fmt.Errorf("story index: load: %w", err)
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT `+entryColumns+` FROM stories st JOIN items i ON i.id = st.face_item_id
+		WHERE st.id IN (SELECT DISTINCT story_id FROM items WHERE first_seen >= ?)`, since)
+	if err != nil {
+		return fmt.Errorf("story index: load faces: %w", err)
+	}
+	if err := x.addRows(rows, false, x.faces); err != nil {
+		return fmt.Errorf("story index: load faces: %w", err)
+	}
+	x.loaded, x.since, x.checked = true, since, since
+	x.maxID = max(x.maxID, maxID.Int64)
+	return nil
+}
+
+// catchUp reads what other writers stored since the index was last in
+// step: a prune (the oldest first_seen moved past entries held here) and
+// new items, with the faces of their stories.
+func (x *storyIndex) catchUp(ctx context.Context, tx *wtx) error {
+	var minSeen sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MIN(first_seen) FROM items`).Scan(&minSeen); err != nil {
+		return fmt.Errorf("story index: oldest item: %w", err)
+	}
+	if minSeen.Valid && minSeen.Int64 > x.oldest {
+		x.pruned(minSeen.Int64)
+	}
+	before := len(x.entries)
+	rows, err := tx.QueryContext(ctx, `SELECT `+entryColumns+` FROM items i
+		WHERE i.id > ? AND i.first_seen >= ? AND i.story_id IS NOT NULL ORDER BY i.first_seen, i.id`, x.maxID, x.since)
+	if err != nil {
+		return fmt.Errorf("story index: new items: %w", err)
+	}
+	if err := x.addRows(rows, true, nil); err != nil {
+		return fmt.Errorf("story index: new items: %w", err)
+	}
+	var stories []int64
+	for _, e := range x.entries[before:] {
+		if _, ok := x.faces[e.story]; !ok && !slices.Contains(stories, e.story) {
+			stories = append(stories, e.story)
+		}
+	}
+	return x.loadFaces(ctx, tx, stories)
+}
+
+// addRows adds rows of entryColumns, filed under their buckets or not;
+// with faces set, each row is also recorded there as its story's face.
+// It closes rows.
+func (x *storyIndex) addRows(rows *sql.Rows, filed bool, faces map[int64]int32) error {
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			e       indexEntry
+			buckets []byte
+		)
+		if err := rows.Scan(&e.id, &e.story, &e.source, &e.firstSeen, &e.sig, &buckets); err != nil {
+			return err
+		}
+		e.buckets = decodeBuckets(buckets)
+		slot, ok := x.byItem[e.id]
+		if !ok {
+			slot = x.add(e, filed)
+		}
+		if faces != nil {
+			faces[e.story] = slot
+		}
+	}
+	return rows.Err()
+}
+
+// loadFaces reads the faces of stories into the index. A story without
+// one (deleted meanwhile) is given a dead face, so that it is not asked
+// for again: its candidates are judged without a face.
+func (x *storyIndex) loadFaces(ctx context.Context, tx *wtx, stories []int64) error {
+	for start := 0; start < len(stories); start += hashesPerQuery {
+		chunk := stories[start:min(start+hashesPerQuery, len(stories))]
+		rows, err := tx.QueryContext(ctx, `SELECT `+entryColumns+` FROM stories st JOIN items i ON i.id = st.face_item_id
+			WHERE st.id IN (`+placeholders(len(chunk))+`)`, anyArgs(chunk)...)
+		if err != nil {
+			return fmt.Errorf("story faces: %w", err)
+		}
+		if err := x.addRows(rows, false, x.faces); err != nil {
+			return fmt.Errorf("story faces: %w", err)
+		}
+	}
+	for _, st := range stories {
+		if _, ok := x.faces[st]; !ok {
+			x.entries = append(x.entries, indexEntry{story: st, dead: true})
+			x.faces[st] = int32(len(x.entries) - 1)
+		}
+	}
+	return nil
+}
+
+// add files e, replacing the entry of the same item, and returns its
+// slot. A filed entry earlier than its story's known face becomes the
+// face (a copy another writer stored with an earlier clock).
+func (x *storyIndex) add(e indexEntry, filed bool) int32 {
+	if s, ok := x.sources[e.source]; ok {
+		e.source = s
+	} else {
+		x.sources[e.source] = e.source
+	}
+	if old, ok := x.byItem[e.id]; ok {
+		x.kill(old)
+	}
+	e.filed = filed && len(e.buckets) > 0
+	slot := int32(len(x.entries))
+	x.entries = append(x.entries, e)
+	x.byItem[e.id] = slot
+	x.maxID = max(x.maxID, e.id)
+	x.oldest = min(x.oldest, e.firstSeen)
+	ent := &x.entries[slot]
+	if f, ok := x.faces[e.story]; ok && filed && !x.entries[f].dead && x.entries[f].newer(ent) {
+		x.faces[e.story] = slot
+	}
+	if !ent.filed {
+		return slot
+	}
+	x.live++
+	for _, b := range slices.Compact(slices.Sorted(slices.Values(ent.buckets))) {
+		x.file(b, slot)
+	}
+	return slot
+}
+
+// setFace records slot as its story's face (a story founded here).
+func (x *storyIndex) setFace(slot int32) { x.faces[x.entries[slot].story] = slot }
+
+// file links slot into bucket b's list at its place, newest first.
+func (x *storyIndex) file(b int64, slot int32) {
+	p := int32(len(x.posts))
+	x.posts = append(x.posts, posting{slot: slot, next: -1})
+	h, ok := x.heads[b]
+	e := &x.entries[slot]
+	if !ok || e.newer(&x.entries[x.posts[h].slot]) {
+		if ok {
+			x.posts[p].next = h
+		}
+		x.heads[b] = p
+		return
+	}
+	prev := h
+	for {
+		next := x.posts[prev].next
+		if next < 0 || e.newer(&x.entries[x.posts[next].slot]) {
+			x.posts[p].next = next
+			x.posts[prev].next = p
+			return
+		}
+		prev = next
+	}
+}
+
+// kill marks an entry dead; its postings are skipped until compact.
+func (x *storyIndex) kill(slot int32) {
+	e := &x.entries[slot]
+	if e.dead {
+		return
+	}
+	e.dead = true
+	if e.filed {
+		x.live--
+	}
+	if x.byItem[e.id] == slot {
+		delete(x.byItem, e.id)
+	}
+	if f, ok := x.faces[e.story]; ok && f == slot {
+		delete(x.faces, e.story) // read again when needed
+	}
+}
+
+// pruned drops every entry first seen before cutoff: a prune removed
+// those items, and the stories that lost their face have a new one.
+func (x *storyIndex) pruned(cutoff int64) {
+	for slot := range x.entries {
+		if x.entries[slot].firstSeen < cutoff {
+			x.kill(int32(slot))
+		}
+	}
+	x.oldest = cutoff
+}
+
+// stale counts the entries that are dead or left the window.
+func (x *storyIndex) stale(since int64) int {
+	n := 0
+	for i := range x.entries {
+		if e := &x.entries[i]; e.dead || (e.filed && e.firstSeen < since) {
+			n++
+		}
+	}
+	return n
+}
+
+// compact rebuilds the index without the entries that died or left the
+// window, keeping the faces of the stories that still have members.
+func (x *storyIndex) compact(since int64) {
+	old, oldFaces := x.entries, x.faces
+	x.entries, x.posts = make([]indexEntry, 0, x.live), make([]posting, 0, len(x.posts)/2)
+	x.byItem, x.heads, x.faces, x.live = map[int64]int32{}, map[int64]int32{}, map[int64]int32{}, 0
+	x.oldest = math.MaxInt64
+	members := map[int64]bool{}
+	for i := range old {
+		if e := old[i]; !e.dead && e.filed && e.firstSeen >= since {
+			x.add(e, true)
+			members[e.story] = true
+		}
+	}
+	for story, slot := range oldFaces {
+		e := old[slot]
+		switch s, ok := x.byItem[e.id]; {
+		case e.dead || !members[story]:
+		case ok:
+			x.faces[story] = s
+		default:
+			x.faces[story] = x.add(e, false)
+		}
+	}
+	x.since = max(x.since, since)
+}
+
+// candidates returns the candidates of an item (id, buckets) first seen
+// at or after since: for each of its buckets the perBucketCandidates most
+// recent items but itself, those sharing the most buckets first, then
+// the most recent, at most maxCandidates; then the faces of their stories
+// that are not among them, earliest first. Stories whose face the index
+// does not know are returned in missing, for the caller to read
+// (loadFaces) before asking again.
+func (x *storyIndex) candidates(id int64, buckets []int64, since int64) (cands []model.Candidate, missing []int64) {
+	clear(x.counts)
+	var order []int32
+	for _, b := range slices.Compact(slices.Sorted(slices.Values(buckets))) {
+		h, ok := x.heads[b]
+		if !ok {
+			continue
+		}
+		n := 0
+		for p := h; p >= 0 && n < perBucketCandidates; p = x.posts[p].next {
+			slot := x.posts[p].slot
+			e := &x.entries[slot]
+			if e.firstSeen < since {
+				break // the rest are older
+			}
+			if e.dead || e.id == id {
+				continue
+			}
+			n++
+			if x.counts[slot] == 0 {
+				order = append(order, slot)
+			}
+			x.counts[slot]++
+		}
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := cmp.Compare(x.counts[b], x.counts[a]); c != 0 {
+			return c
+		}
+		if x.entries[a].newer(&x.entries[b]) {
+			return -1
+		}
+		return 1
+	})
+	if len(order) > maxCandidates {
+		order = order[:maxCandidates]
+	}
+	have := make(map[int64]bool, len(order))
+	stories := make(map[int64]bool, len(order))
+	var faces []int32
+	cands = make([]model.Candidate, 0, len(order)+8)
+	for _, slot := range order {
+		e := &x.entries[slot]
+		have[e.id] = true
+		cands = append(cands, e.candidate())
+	}
+	for _, slot := range order {
+		st := x.entries[slot].story
+		if stories[st] {
+			continue
+		}
+		stories[st] = true
+		f, ok := x.faces[st]
+		switch {
+		case !ok:
+			missing = append(missing, st)
+		case !x.entries[f].dead && !have[x.entries[f].id]:
+			faces = append(faces, f)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, missing
+	}
+	slices.SortFunc(faces, func(a, b int32) int {
+		if x.entries[b].newer(&x.entries[a]) {
+			return -1
+		}
+		return 1
+	})
+	for _, f := range faces {
+		cands = append(cands, x.entries[f].candidate())
+	}
+	return cands, nil
+}
+
+func (e *indexEntry) candidate() model.Candidate {
+	return model.Candidate{ItemID: e.id, StoryID: e.story, SourceID: e.source, FirstSeen: fromMS(e.firstSeen), Sig: e.sig}
+}
+
+// encodeBuckets packs buckets as 8-byte big-endian keys (the form
+// migration 0004 writes with printf('%016X')).
+func encodeBuckets(buckets []int64) []byte {
+	if len(buckets) == 0 {
+		return nil
+	}
+	b := make([]byte, 0, 8*len(buckets))
+	for _, v := range buckets {
+		b = binary.BigEndian.AppendUint64(b, uint64(v))
+	}
+	return b
+}
+
+func decodeBuckets(b []byte) []int64 {
+	out := make([]int64, len(b)/8)
+	for i := range out {
+		out[i] = int64(binary.BigEndian.Uint64(b[8*i:]))
+	}
+	return out
+}
