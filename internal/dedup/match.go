@@ -33,11 +33,15 @@ func Match(it *model.Item, cands []model.Candidate) int64 {
 		if c.StoryID == 0 {
 			continue
 		}
-		cs, ok := decode(c.Sig)
+		cs, ok := c.Prepared.(*signature)
 		if !ok {
-			continue
+			d, ok := decode(c.Sig)
+			if !ok {
+				continue
+			}
+			cs = &d
 		}
-		e := compare(&sig, &cs)
+		e := compare(&sig, cs)
 		e.apart = !it.FirstSeen.IsZero() && !c.FirstSeen.IsZero() &&
 			(it.FirstSeen.Sub(c.FirstSeen) > updateWindow || c.FirstSeen.Sub(it.FirstSeen) > updateWindow)
 		verdicts = append(verdicts, verdict{
@@ -60,6 +64,17 @@ func Match(it *model.Item, cands []model.Candidate) int64 {
 		return 0
 	}
 	return best.face.cand.StoryID
+}
+
+// Prepare decodes a signature for Match (model.Candidate.Prepared): a
+// store that keeps it decodes each candidate once, not once per item it
+// is compared with. A malformed signature gives nil.
+func Prepare(sig []byte) any {
+	s, ok := decode(sig)
+	if !ok {
+		return nil
+	}
+	return &s
 }
 
 // verdict is the item's comparison with one candidate.

@@ -176,7 +176,7 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 	default:
 		p.succeeded(&st, resp, items.ttl, now)
 		saved, serr := p.opts.Store.SaveFetch(ctx, store.Fetch{
-			State: st, Items: items.items, Window: p.window(), Match: p.match(), Now: now,
+			State: st, Items: items.items, Window: p.window(), Match: p.match(), Prepare: dedup.Prepare, Now: now,
 		})
 		if serr != nil {
 			res.Status, res.Err = RunError, fmt.Errorf("storing items: %w", serr)

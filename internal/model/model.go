@@ -164,6 +164,10 @@ type Candidate struct {
 	SourceID  string
 	FirstSeen time.Time
 	Sig       []byte
+	// Prepared is the matcher's decoded form of Sig (see store.Fetch's
+	// Prepare), kept by the store so that a candidate of many items is
+	// decoded once; nil when there is none.
+	Prepared any
 }
 
 // Source fetch statuses.

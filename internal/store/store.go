@@ -105,7 +105,10 @@ type Fetch struct {
 	Items  []model.Item
 	Window time.Duration // near-duplicate clustering window; 0 disables near-duplicates
 	Match  StoryMatch    // nil disables near-duplicates
-	Now    time.Time
+	// Prepare, when set, decodes a candidate's Sig into the form Match
+	// reads (Candidate.Prepared); the store keeps it with the candidate.
+	Prepare func(sig []byte) any
+	Now     time.Time
 }
 
 // StoryMatch picks, among candidates sharing a fingerprint bucket with

@@ -64,6 +64,7 @@ type indexEntry struct {
 	id, story, firstSeen int64
 	source               string
 	sig                  []byte
+	prepared             any // Fetch.Prepare(sig), once asked for
 	buckets              []int64
 	dead                 bool // replaced by a correction, or pruned
 	filed                bool // filed under its buckets (faces outside the window are not)
@@ -378,7 +379,7 @@ func (x *storyIndex) compact(since int64) {
 // that are not among them, earliest first. Stories whose face the index
 // does not know are returned in missing, for the caller to read
 // (loadFaces) before asking again.
-func (x *storyIndex) candidates(id int64, buckets []int64, since int64) (cands []model.Candidate, missing []int64) {
+func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare func([]byte) any) (cands []model.Candidate, missing []int64) {
 	clear(x.counts)
 	var order []int32
 	for _, b := range slices.Compact(slices.Sorted(slices.Values(buckets))) {
@@ -422,7 +423,7 @@ func (x *storyIndex) candidates(id int64, buckets []int64, since int64) (cands [
 	for _, slot := range order {
 		e := &x.entries[slot]
 		have[e.id] = true
-		cands = append(cands, e.candidate())
+		cands = append(cands, e.candidate(prepare))
 	}
 	for _, slot := range order {
 		st := x.entries[slot].story
@@ -448,13 +449,18 @@ func (x *storyIndex) candidates(id int64, buckets []int64, since int64) (cands [
 		return 1
 	})
 	for _, f := range faces {
-		cands = append(cands, x.entries[f].candidate())
+		cands = append(cands, x.entries[f].candidate(prepare))
 	}
 	return cands, nil
 }
 
-func (e *indexEntry) candidate() model.Candidate {
-	return model.Candidate{ItemID: e.id, StoryID: e.story, SourceID: e.source, FirstSeen: fromMS(e.firstSeen), Sig: e.sig}
+// candidate is e as a StoryMatch sees it, its Sig prepared once.
+func (e *indexEntry) candidate(prepare func([]byte) any) model.Candidate {
+	if e.prepared == nil && prepare != nil {
+		e.prepared = prepare(e.sig)
+	}
+	return model.Candidate{ItemID: e.id, StoryID: e.story, SourceID: e.source, FirstSeen: fromMS(e.firstSeen),
+		Sig: e.sig, Prepared: e.prepared}
 }
 
 // encodeBuckets packs buckets as 8-byte big-endian keys (the form
