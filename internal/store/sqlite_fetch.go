@@ -231,7 +231,7 @@ func (w *fetchWriter) insert(ctx context.Context, it *model.Item) error {
 		w.touched[story] = true
 	}
 	if w.synced {
-		slot := w.s.index.add(entryOf(it), it.FirstSeen.UnixMilli() >= w.since())
+		slot := w.s.index.add(entryOf(it), it.Fingerprint.Buckets, it.FirstSeen.UnixMilli() >= w.since())
 		if founded {
 			w.s.index.setFace(slot)
 		}
@@ -268,15 +268,17 @@ func (w *fetchWriter) correct(ctx context.Context, it *model.Item, old storedIte
 	w.touched[old.story] = true
 	w.indexed = append(w.indexed, it)
 	w.stored[it.SourceID+"\n"+it.Key] = storedItem{id: old.id, story: old.story, firstSeen: old.firstSeen, hash: it.Hash}
-	if w.synced && old.story != 0 {
-		w.s.index.add(entryOf(it), old.firstSeen >= w.since())
+	if w.s.index.holds(it.ID) {
+		// Refiled under its new buckets, whether or not this fetch brought
+		// the index up to date: it is the item's state as committed.
+		w.s.index.add(entryOf(it), it.Fingerprint.Buckets, old.firstSeen >= w.since())
 	}
 	return nil
 }
 
 func entryOf(it *model.Item) indexEntry {
 	return indexEntry{id: it.ID, story: it.Story.ID, firstSeen: it.FirstSeen.UnixMilli(), source: it.SourceID,
-		sig: it.Fingerprint.Sig, buckets: it.Fingerprint.Buckets}
+		sig: it.Fingerprint.Sig}
 }
 
 // takeID returns the next id of a table, reading the highest stored one

@@ -63,11 +63,10 @@ type storyIndex struct {
 type indexEntry struct {
 	id, story, firstSeen int64
 	source               string
-	sig                  []byte
-	prepared             any // Fetch.Prepare(sig), once asked for
-	buckets              []int64
-	dead                 bool // replaced by a correction, or pruned
-	filed                bool // filed under its buckets (faces outside the window are not)
+	sig                  []byte // nil once prepared
+	prepared             any    // Fetch.Prepare(sig), once asked for
+	dead                 bool   // replaced by a correction, or pruned
+	filed                bool   // filed under its buckets (faces outside the window are not)
 }
 
 // posting links an entry into one bucket's list, newest first.
@@ -103,7 +102,8 @@ func (e *indexEntry) newer(o *indexEntry) bool {
 const entryColumns = `i.id, i.story_id, i.source_id, i.first_seen, i.sig, i.buckets`
 
 // compactEvery is how far the window moves between two looks at whether
-// the index holds more dead and old entries than live ones.
+// the index holds more dead and old entries than live ones (and is read
+// afresh).
 const compactEvery = int64(time.Hour / time.Millisecond)
 
 // sync brings the index up to date inside tx for a lookup of candidates
@@ -132,7 +132,13 @@ func (x *storyIndex) sync(ctx context.Context, tx *wtx, since int64) error {
 	if since-x.checked >= compactEvery {
 		x.checked = since
 		if x.stale(since) > len(x.entries)/2 {
-			x.compact(since)
+			// Most of what is held died or left the window: read the
+			// window again rather than keep the rest.
+			if err := x.load(ctx, tx, since); err != nil {
+				x.reset()
+				return err
+			}
+			x.version = version
 		}
 	}
 	return nil
@@ -209,10 +215,9 @@ func (x *storyIndex) addRows(rows *sql.Rows, filed bool, faces map[int64]int32) 
 		if err := rows.Scan(&e.id, &e.story, &e.source, &e.firstSeen, &e.sig, &buckets); err != nil {
 			return err
 		}
-		e.buckets = decodeBuckets(buckets)
 		slot, ok := x.byItem[e.id]
 		if !ok {
-			slot = x.add(e, filed)
+			slot = x.add(e, decodeBuckets(buckets), filed)
 		}
 		if faces != nil {
 			faces[e.story] = slot
@@ -248,7 +253,7 @@ func (x *storyIndex) loadFaces(ctx context.Context, tx *wtx, stories []int64) er
 // add files e, replacing the entry of the same item, and returns its
 // slot. A filed entry earlier than its story's known face becomes the
 // face (a copy another writer stored with an earlier clock).
-func (x *storyIndex) add(e indexEntry, filed bool) int32 {
+func (x *storyIndex) add(e indexEntry, buckets []int64, filed bool) int32 {
 	if s, ok := x.sources[e.source]; ok {
 		e.source = s
 	} else {
@@ -257,7 +262,7 @@ func (x *storyIndex) add(e indexEntry, filed bool) int32 {
 	if old, ok := x.byItem[e.id]; ok {
 		x.kill(old)
 	}
-	e.filed = filed && len(e.buckets) > 0
+	e.filed = filed && len(buckets) > 0
 	slot := int32(len(x.entries))
 	x.entries = append(x.entries, e)
 	x.byItem[e.id] = slot
@@ -271,10 +276,16 @@ func (x *storyIndex) add(e indexEntry, filed bool) int32 {
 		return slot
 	}
 	x.live++
-	for _, b := range slices.Compact(slices.Sorted(slices.Values(ent.buckets))) {
+	for _, b := range slices.Compact(slices.Sorted(slices.Values(buckets))) {
 		x.file(b, slot)
 	}
 	return slot
+}
+
+// holds reports whether the index has a live entry of the item.
+func (x *storyIndex) holds(id int64) bool {
+	_, ok := x.byItem[id]
+	return ok
 }
 
 // setFace records slot as its story's face (a story founded here).
@@ -343,33 +354,6 @@ func (x *storyIndex) stale(since int64) int {
 		}
 	}
 	return n
-}
-
-// compact rebuilds the index without the entries that died or left the
-// window, keeping the faces of the stories that still have members.
-func (x *storyIndex) compact(since int64) {
-	old, oldFaces := x.entries, x.faces
-	x.entries, x.posts = make([]indexEntry, 0, x.live), make([]posting, 0, len(x.posts)/2)
-	x.byItem, x.heads, x.faces, x.live = map[int64]int32{}, map[int64]int32{}, map[int64]int32{}, 0
-	x.oldest = math.MaxInt64
-	members := map[int64]bool{}
-	for i := range old {
-		if e := old[i]; !e.dead && e.filed && e.firstSeen >= since {
-			x.add(e, true)
-			members[e.story] = true
-		}
-	}
-	for story, slot := range oldFaces {
-		e := old[slot]
-		switch s, ok := x.byItem[e.id]; {
-		case e.dead || !members[story]:
-		case ok:
-			x.faces[story] = s
-		default:
-			x.faces[story] = x.add(e, false)
-		}
-	}
-	x.since = max(x.since, since)
 }
 
 // candidates returns the candidates of an item (id, buckets) first seen
@@ -457,7 +441,9 @@ func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare 
 // candidate is e as a StoryMatch sees it, its Sig prepared once.
 func (e *indexEntry) candidate(prepare func([]byte) any) model.Candidate {
 	if e.prepared == nil && prepare != nil {
-		e.prepared = prepare(e.sig)
+		if e.prepared = prepare(e.sig); e.prepared != nil {
+			e.sig = nil // the prepared form stands for it
+		}
 	}
 	return model.Candidate{ItemID: e.id, StoryID: e.story, SourceID: e.source, FirstSeen: fromMS(e.firstSeen),
 		Sig: e.sig, Prepared: e.prepared}

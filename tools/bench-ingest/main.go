@@ -43,6 +43,7 @@ type options struct {
 	concurrency, perHost, runs  int
 	seed                        uint64
 	skipCrowded, skipLarge, tty bool
+	skipRealistic               bool
 }
 
 func main() {
@@ -64,6 +65,7 @@ func main() {
 	flag.Uint64Var(&o.seed, "seed", 1, "corpus seed")
 	flag.BoolVar(&o.skipCrowded, "no-crowded", false, "skip the crowded variant")
 	flag.BoolVar(&o.skipLarge, "no-large", false, "skip the large feed")
+	flag.BoolVar(&o.skipRealistic, "only-large", false, "run the large feed alone")
 	flag.Parse()
 	if o.bin == "" {
 		fmt.Fprintln(os.Stderr, "bench-ingest: -bin is required (scripts/bench-ingest builds it)")
@@ -106,6 +108,11 @@ func run(o options) error {
 	fmt.Fprintf(out, "corpus: %d sources × %d items, RSS/Atom/JSON Feed in turn, 2–10 KB bodies, 10%% wire copies, seed %d\n",
 		o.sources, o.items, o.seed)
 
+	if o.skipRealistic {
+		err := o.largeFeed(work, out)
+		o.progress("")
+		return err
+	}
 	realistic, err := o.variant(work, "realistic", o.vocab, true)
 	if err != nil {
 		return err
@@ -430,6 +437,9 @@ func (o options) fetch(name, cfg string) (fetchRun, error) {
 		f.exit = ee.ExitCode()
 	case err != nil:
 		return f, err
+	}
+	if o.work != "" {
+		_ = os.WriteFile(filepath.Join(o.work, name+".stderr"), stderr.Bytes(), 0o644) // kept for a look
 	}
 	if f.exit > 1 {
 		return f, fmt.Errorf("fetch exited %d: %s", f.exit, lastLines(stderr.String(), 5))
