@@ -61,9 +61,9 @@ func (c *Client) get(ctx context.Context, r Request) (*Response, error) {
 		return nil, errors.New("URL has no host")
 	}
 
-	st := &requestState{
-		allowPrivate: c.opts.AllowPrivate || c.privateHost(u.Hostname()),
-		permanent:    true,
+	st := &requestState{permanent: true}
+	if c.privateHost(u.Hostname()) {
+		st.trusted = u.Hostname()
 	}
 	ctx, cancel := context.WithTimeout(context.WithValue(ctx, stateKey{}, st), c.opts.Timeout)
 	defer cancel()

@@ -56,7 +56,7 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 	if errors.As(err, &nf) && len(nf.Alternates) > 0 {
 		// An HTML page that names its feed: follow it once.
 		alt := nf.Alternates[0]
-		if p.opts.Client.NamesPrivateHost(alt) && !p.opts.Client.NamesPrivateHost(resp.URL) {
+		if p.opts.Client.RefusesLink(alt, resp.URL) {
 			return document{}, nil, fmt.Errorf("parsing %s: %w; its feed link %s names a private host: %w",
 				resp.URL, err, alt, fetch.ErrPrivateAddress)
 		}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"aggregator/internal/netguard"
 )
 
 // Hub is the built-in WebSub hub: ServeHTTP takes subscription requests,
@@ -157,7 +159,7 @@ func (h *Hub) checkCallback(callback string) error {
 	if len(callback) > 2000 {
 		return errors.New("hub.callback is longer than 2000 bytes")
 	}
-	if !h.opts.AllowPrivate && privateHost(u.Hostname()) {
+	if !h.opts.AllowPrivate && netguard.NamesPrivate(u.Hostname()) {
 		return fmt.Errorf("hub.callback %q: %w", callback, ErrPrivateAddress)
 	}
 	return nil
