@@ -16,8 +16,8 @@ import (
 
 	"aggregator/internal/fetch"
 	"aggregator/internal/ingest"
-	"aggregator/internal/netns"
 	"aggregator/internal/model"
+	"aggregator/internal/netns"
 	"aggregator/internal/schedule"
 	"aggregator/internal/web"
 )
