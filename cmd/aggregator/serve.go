@@ -330,6 +330,12 @@ func (m *Main) startPublishing(ctx context.Context) (stop func()) {
 		AllowPrivate: cfg.Fetch.AllowPrivate,
 		UserAgent:    cfg.Fetch.Agent(version(), cfg.Server.BaseURL),
 		Logger:       a.logger.With(slog.String("component", "websub")),
+
+		MaxSubscriptions: cfg.Publish.WebSubMaxSubscriptions,
+		MaxPerTopic:      cfg.Publish.WebSubMaxPerTopic,
+		MaxPerHost:       cfg.Publish.WebSubMaxPerHost,
+		ClientRate:       cfg.Publish.WebSubClientRate,
+		MaxFailures:      cfg.Publish.WebSubMaxFailures,
 	}
 	var notifier websub.Notifier
 	wo := metrics.WebSubOptions{Logger: a.logger}

@@ -23,6 +23,8 @@ const (
 	ResultSuperseded = "superseded" // content dropped undelivered: a newer version replaced it
 	ResultCoalesced  = "coalesced"  // a Publish folded into one still waiting for a worker
 	ResultDropped    = "dropped"    // work refused because the queue was full
+	ResultLimited    = "limited"    // a request refused by a limit: rate, subscriptions in all, per topic or per host
+	ResultExpired    = "expired"    // the callback failed Options.MaxFailures deliveries in a row: subscription removed
 )
 
 // knownResults are the results of a kind, reported as 0 before they first
@@ -30,8 +32,10 @@ const (
 func knownResults(kind string) []string {
 	switch kind {
 	case KindDelivery:
-		return []string{ResultOK, ResultRetry, ResultFailed, ResultGone, ResultSuperseded, ResultDropped}
-	case KindVerification, KindPing:
+		return []string{ResultOK, ResultRetry, ResultFailed, ResultGone, ResultSuperseded, ResultExpired}
+	case KindVerification:
+		return []string{ResultOK, ResultRetry, ResultFailed, ResultRefused, ResultLimited}
+	case KindPing:
 		return []string{ResultOK, ResultRetry, ResultFailed, ResultRefused, ResultDropped}
 	case KindPublish:
 		return []string{ResultOK, ResultRetry, ResultFailed, ResultCoalesced, ResultDropped}
