@@ -19,6 +19,24 @@ func headerEnd(b []byte) int {
 	return i + 4
 }
 
+// bareLF reports whether b holds a line ending in LF without CR, which
+// net/http accepts and the fast path does not read: the request goes to
+// the fallback at once rather than waiting for a CRLF CRLF that will not
+// come.
+func bareLF(b []byte) bool {
+	for i := bytes.IndexByte(b, '\n'); i >= 0; {
+		if i == 0 || b[i-1] != '\r' {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], '\n')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+	return false
+}
+
 // parseRequest reads a request header, b being exactly the header through
 // its empty line. It reports false for anything but the narrow shape the
 // fast path answers (RFC 9112): "GET" or "HEAD", an origin-form target of

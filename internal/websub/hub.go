@@ -144,13 +144,13 @@ func (h *Hub) parse(form url.Values) (request, error) {
 	case "":
 		return req, errors.New("hub.mode is required (subscribe or unsubscribe)")
 	default:
-		return req, fmt.Errorf("hub.mode %q is not supported (subscribe or unsubscribe)", req.mode)
+		return req, fmt.Errorf("hub.mode %.100q is not supported (subscribe or unsubscribe)", req.mode)
 	}
 	if req.topic == "" {
 		return req, errors.New("hub.topic is required")
 	}
 	if h.opts.IsTopic == nil || !h.opts.IsTopic(req.topic) {
-		return req, fmt.Errorf("hub.topic %q is not a feed published here", req.topic)
+		return req, fmt.Errorf("hub.topic %.100q is not a feed published here", req.topic)
 	}
 	if err := h.checkCallback(req.callback); err != nil {
 		return req, err
@@ -162,7 +162,7 @@ func (h *Hub) parse(form url.Values) (request, error) {
 	if s := form.Get("hub.lease_seconds"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || n <= 0 {
-			return req, fmt.Errorf("hub.lease_seconds %q is not a positive integer", s)
+			return req, fmt.Errorf("hub.lease_seconds %.100q is not a positive integer", s)
 		}
 		req.lease = time.Duration(min(n, int64(h.opts.MaxLease/time.Second))) * time.Second
 	}
@@ -178,13 +178,13 @@ func (h *Hub) checkCallback(callback string) error {
 	}
 	u, err := url.Parse(callback)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "" || u.User != nil {
-		return fmt.Errorf("hub.callback %q is not an absolute http(s) URL without credentials or fragment", callback)
+		return fmt.Errorf("hub.callback %.100q is not an absolute http(s) URL without credentials or fragment", callback)
 	}
 	if len(callback) > 2000 {
 		return errors.New("hub.callback is longer than 2000 bytes")
 	}
 	if !h.opts.AllowPrivate && netguard.NamesPrivate(u.Hostname()) {
-		return fmt.Errorf("hub.callback %q: %w", callback, ErrPrivateAddress)
+		return fmt.Errorf("hub.callback %.100q: %w", callback, ErrPrivateAddress)
 	}
 	return nil
 }
