@@ -43,7 +43,8 @@ func bareLF(b []byte) bool {
 // plain path characters, "HTTP/1.1" (or "HTTP/1.0", which load generators
 // such as ab still send), well-formed fields without line folding, exactly
 // one Host (at most one for HTTP/1.0), no body (no Transfer-Encoding, a
-// zero Content-Length at most), no Expect or Upgrade, and a Connection of
+// zero Content-Length at most), no Expect, Upgrade, If-Match or
+// If-Unmodified-Since (net/http evaluates those), and a Connection of
 // "close" or "keep-alive" only. Everything it reports false for, net/http
 // answers, whether with the feed or with an error.
 func parseRequest(b []byte) (Request, bool) {
@@ -111,7 +112,7 @@ func parseRequest(b []byte) (Request, bool) {
 			if string(value) != "0" {
 				return req, false
 			}
-		default: // Transfer-Encoding, Expect, Upgrade
+		default: // Transfer-Encoding, Expect, Upgrade, If-Match, If-Unmodified-Since
 			return req, false
 		}
 	}
@@ -137,6 +138,8 @@ const (
 	fieldTransferEncoding
 	fieldExpect
 	fieldUpgrade
+	fieldIfMatch
+	fieldIfUnmodifiedSince
 )
 
 // field names a header field, case-insensitively.
@@ -153,6 +156,14 @@ func field(name []byte) int {
 	case 7:
 		if bytes.EqualFold(name, []byte("Upgrade")) {
 			return fieldUpgrade
+		}
+	case 8:
+		if bytes.EqualFold(name, []byte("If-Match")) {
+			return fieldIfMatch
+		}
+	case 19:
+		if bytes.EqualFold(name, []byte("If-Unmodified-Since")) {
+			return fieldIfUnmodifiedSince
 		}
 	case 10:
 		if bytes.EqualFold(name, []byte("Connection")) {
