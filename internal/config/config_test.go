@@ -301,3 +301,17 @@ func TestContractExampleParses(t *testing.T) {
 		t.Errorf("dawn = %+v", s)
 	}
 }
+
+func TestNamesDropBidiControls(t *testing.T) {
+	c, err := parse("c.yaml", []byte("sources:\n  - {id: s, title: \"Dawn \u202Enoitces\", url: \"http://s.example/rss\"}\n"+
+		"topics:\n  - {id: t, title: \"\u2066CPEC\u2069\", keywords: [x]}\n"), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Sources[0].Title; got != "Dawn noitces" {
+		t.Errorf("source title %q", got)
+	}
+	if got := c.Topics[0].Title; got != "CPEC" {
+		t.Errorf("topic title %q", got)
+	}
+}

@@ -110,7 +110,7 @@ func (d *decoder) source(n *yaml.Node, path string) model.Source {
 	s := defaultSource()
 	d.fields(n, path, map[string]field{
 		"id":       func(v *yaml.Node, p string) { d.str(v, p, &s.ID) },
-		"title":    func(v *yaml.Node, p string) { d.str(v, p, &s.Title) },
+		"title":    func(v *yaml.Node, p string) { d.title(v, p, &s.Title) },
 		"url":      func(v *yaml.Node, p string) { d.str(v, p, &s.URL) },
 		"schedule": func(v *yaml.Node, p string) { d.str(v, p, &s.Schedule) },
 		"region":   func(v *yaml.Node, p string) { d.str(v, p, &s.Region) },
@@ -132,7 +132,7 @@ func (d *decoder) topic(n *yaml.Node, path string) model.Topic {
 	t := defaultTopic()
 	d.fields(n, path, map[string]field{
 		"id":          func(v *yaml.Node, p string) { d.str(v, p, &t.ID) },
-		"title":       func(v *yaml.Node, p string) { d.str(v, p, &t.Title) },
+		"title":       func(v *yaml.Node, p string) { d.title(v, p, &t.Title) },
 		"description": func(v *yaml.Node, p string) { d.str(v, p, &t.Description) },
 		"keywords":    func(v *yaml.Node, p string) { d.strs(v, p, &t.Keywords) },
 		"query":       func(v *yaml.Node, p string) { d.str(v, p, &t.Query) },
@@ -148,7 +148,7 @@ func (d *decoder) feed(n *yaml.Node, path string) model.Feed {
 	f := defaultFeed()
 	d.fields(n, path, map[string]field{
 		"id":             func(v *yaml.Node, p string) { d.str(v, p, &f.ID) },
-		"title":          func(v *yaml.Node, p string) { d.str(v, p, &f.Title) },
+		"title":          func(v *yaml.Node, p string) { d.title(v, p, &f.Title) },
 		"description":    func(v *yaml.Node, p string) { d.str(v, p, &f.Description) },
 		"topics":         func(v *yaml.Node, p string) { d.strs(v, p, &f.Topics) },
 		"match":          func(v *yaml.Node, p string) { d.enum(v, p, &f.Match, model.MatchAll, model.MatchAny) },
