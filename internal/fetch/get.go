@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"aggregator/internal/redact"
 )
 
 // acceptFeeds prefers feed types, then generic XML and JSON, then anything
@@ -44,7 +46,7 @@ type Response struct {
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	resp, err := c.get(ctx, r)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", r.URL, err)
+		return nil, fmt.Errorf("fetch %s: %w", redact.URL(r.URL), err)
 	}
 	return resp, nil
 }

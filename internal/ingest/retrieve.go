@@ -12,6 +12,7 @@ import (
 	"aggregator/internal/model"
 	"aggregator/internal/normalize"
 	"aggregator/internal/parse"
+	"aggregator/internal/redact"
 )
 
 // document is a fetched feed turned into items ready to store.
@@ -68,7 +69,7 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 		if err == nil && resp.PermanentURL == "" {
 			resp.PermanentURL = alt
 			p.opts.Logger.Info("found the feed through the page's link", slog.String("source", src.ID),
-				slog.String("page", target), slog.String("feed", alt))
+				slog.String("page", redact.URL(target)), slog.String("feed", redact.URL(alt)))
 		}
 	}
 	if err != nil {
