@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"net"
@@ -34,27 +33,7 @@ func serveWithLimits(t *testing.T) string {
 	if err := os.WriteFile(cfg, []byte(strings.Replace(string(body), "  base_url: \"http://news.test\"\n", limits, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m, err := newMain(context.Background(), cfg, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close() })
-	m.Jitter = time.Hour // no scheduled fetch during the test
-	if err := m.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			t.Error("serve did not stop within 10 s")
-		}
-	})
-	return m.Addr()
+	return startMain(t, cfg).Addr()
 }
 
 // dialAs connects to addr from the loopback address local (a client of

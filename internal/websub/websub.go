@@ -94,29 +94,19 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	def := func(d *time.Duration, v time.Duration) {
-		if *d <= 0 {
-			*d = v
-		}
-	}
-	def(&o.DefaultLease, DefaultLease)
-	def(&o.MinLease, DefaultMinLease)
-	def(&o.MaxLease, DefaultMaxLease)
-	def(&o.RetryDelay, DefaultRetryDelay)
-	def(&o.Timeout, DefaultTimeout)
-	defInt := func(n *int, v int) {
-		if *n <= 0 {
-			*n = v
-		}
-	}
-	defInt(&o.Attempts, DefaultAttempts)
-	defInt(&o.Workers, DefaultWorkers)
-	defInt(&o.Queue, DefaultQueue)
-	defInt(&o.MaxSubscriptions, DefaultMaxSubscriptions)
-	defInt(&o.MaxPerTopic, DefaultMaxPerTopic)
-	defInt(&o.MaxPerHost, DefaultMaxPerHost)
-	defInt(&o.ClientRate, DefaultClientRate)
-	defInt(&o.MaxFailures, DefaultMaxFailures)
+	orDefault(&o.DefaultLease, DefaultLease)
+	orDefault(&o.MinLease, DefaultMinLease)
+	orDefault(&o.MaxLease, DefaultMaxLease)
+	orDefault(&o.RetryDelay, DefaultRetryDelay)
+	orDefault(&o.Timeout, DefaultTimeout)
+	orDefault(&o.Attempts, DefaultAttempts)
+	orDefault(&o.Workers, DefaultWorkers)
+	orDefault(&o.Queue, DefaultQueue)
+	orDefault(&o.MaxSubscriptions, DefaultMaxSubscriptions)
+	orDefault(&o.MaxPerTopic, DefaultMaxPerTopic)
+	orDefault(&o.MaxPerHost, DefaultMaxPerHost)
+	orDefault(&o.ClientRate, DefaultClientRate)
+	orDefault(&o.MaxFailures, DefaultMaxFailures)
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -130,6 +120,13 @@ func (o Options) withDefaults() Options {
 		o.Client = newClient(o.Timeout, o.AllowPrivate)
 	}
 	return o
+}
+
+// orDefault sets *p to v when it is not positive.
+func orDefault[T int | time.Duration](p *T, v T) {
+	if *p <= 0 {
+		*p = v
+	}
 }
 
 // linkHeader is the Link header naming the hub and the topic (WebSub 7).
