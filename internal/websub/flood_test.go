@@ -194,3 +194,26 @@ func TestFailingCallbackExpires(t *testing.T) {
 		t.Errorf("deliveries expired = %d, want 1", got)
 	}
 }
+
+// TestPendingVerificationsAreBounded: renewals and unsubscriptions take
+// no subscription, but their verifications pending for one callback host
+// are bounded all the same.
+func TestPendingVerificationsAreBounded(t *testing.T) {
+	h := newTestHub(t, func(o *Options) { o.MaxPerHost = 3 })
+	pit := tarpit(t, "127.0.0.2", true) // never answers: verifications stay pending
+	for i := range 3 {
+		if got := h.request(t, map[string]string{"hub.mode": "unsubscribe", "hub.topic": topic, "hub.callback": fmt.Sprintf("%s/%d", pit, i)}); got != http.StatusAccepted {
+			t.Fatalf("unsubscribe %d: status %d", i, got)
+		}
+	}
+	resp, err := http.PostForm(h.srv.URL, url.Values{"hub.mode": {"unsubscribe"}, "hub.topic": {topic}, "hub.callback": {pit + "/x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("fourth pending verification of the host: status %d, want 429", resp.StatusCode)
+	}
+	r := newRecorder(t) // another host is not affected
+	h.subscribeRecorder(t, r)
+}

@@ -41,7 +41,8 @@ func New(st Store, opts Options) *Hub {
 	stats := newCounters(KindDelivery, KindVerification, KindPublish)
 	return &Hub{st: st, opts: opts, stats: stats, q: newQueue(opts, stats), clients: newClients(opts.ClientRate),
 		topics: make(map[string]*topicState), slots: make(map[slotKey]*slot), failures: make(map[slotKey]int),
-		pendingWork: pendingWork{byTopic: make(map[string]int), byHost: make(map[string]int)}}
+		pendingWork: pendingWork{byHost: make(map[string]int),
+			subs: subCounts{byTopic: make(map[string]int), byHost: make(map[string]int)}}}
 }
 
 // Stats returns what the hub did since New and what it has pending.
@@ -83,7 +84,8 @@ type request struct {
 // ServeHTTP answers POST /websub: a valid subscribe or unsubscribe request
 // gets 202 Accepted and its verification of intent follows asynchronously;
 // an invalid one gets 400 naming the problem; one beyond a limit 429 (the
-// client's rate) or 403 (the subscriptions in all, of the topic or of the
+// client's rate, or too many verifications pending for the callback's
+// host) or 403 (the subscriptions in all, of the topic or of the
 // callback's host).
 func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
@@ -112,6 +114,9 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.As(err, &le):
 		h.stats.add(KindVerification, ResultLimited)
+		if le.status == http.StatusTooManyRequests {
+			w.Header().Set("Retry-After", "60")
+		}
 		http.Error(w, le.msg, le.status)
 		return
 	case err != nil:

@@ -22,7 +22,8 @@ import (
 //   - Subscriptions, counted with the verifications still pending, are
 //     bounded in all (MaxSubscriptions), per topic (MaxPerTopic) and per
 //     callback host (MaxPerHost); beyond, 403 Forbidden. A renewal of an
-//     existing subscription always passes.
+//     existing subscription passes, and so does an unsubscription, unless
+//     its callback host has MaxPerHost verifications pending (429).
 //   - All outbound work to one callback host waits in that host's lane
 //     (see queue): one request at a time per host, the hosts in turn.
 //   - A callback whose deliveries fail MaxFailures times in a row is
@@ -76,54 +77,79 @@ func (c *clients) allow(remoteAddr string, now time.Time) bool {
 	return l.AllowN(now, 1)
 }
 
-// pendingWork counts the verifications accepted and not yet ended, in all,
-// per topic and per callback host, so that they count against the limits
-// before they are stored.
+// pendingWork counts the verifications accepted and not yet ended: all of
+// them by callback host and in all, bounding the lanes; and those of new
+// subscriptions in all, per topic and per callback host, so that they
+// count against the limits before they are stored.
 type pendingWork struct {
+	total  int
+	byHost map[string]int
+	subs   subCounts
+}
+
+// subCounts are pending new subscriptions.
+type subCounts struct {
 	total   int
 	byTopic map[string]int
 	byHost  map[string]int
 }
 
-// admit checks a subscription request against the limits, counting what
-// is stored and what is pending, and reserves its place among the pending
-// ones; the returned release gives the place back, once the verification
-// stored the subscription or failed. A renewal and an unsubscription always
-// pass (they take no place). Admissions are serialized, and a release
-// waits for the one under way, so that a subscription is never missed by
-// both counts: stored after the count was read, released before the
-// pending ones were.
+// admit checks a request against the limits and reserves its place among
+// the pending verifications; the returned release gives the place back,
+// once the verification stored the subscription or ended otherwise.
+//
+// A new subscription counts what is stored and what is pending against
+// every limit (403 beyond). A renewal or an unsubscription takes no new
+// subscription, but its verification still waits in the callback host's
+// lane: the pending ones alone are bounded, per host and in all (429
+// beyond), so that no flood of them grows a lane without bound.
+//
+// Admissions are serialized, and a release waits for the one under way,
+// so that a subscription is never missed by both counts: stored after the
+// count was read, released before the pending ones were.
 func (h *Hub) admit(ctx context.Context, req request) (release func(), err error) {
-	if req.mode != "subscribe" {
-		return func() {}, nil
-	}
 	h.admitMu.Lock()
 	defer h.admitMu.Unlock()
-	counts, err := h.st.CountSubscriptions(ctx, req.topic, req.callback, h.opts.Now())
-	if err != nil {
-		return nil, fmt.Errorf("checking the subscription limits: %w", err)
-	}
-	if counts.Exists {
-		return func() {}, nil
+	var counts store.SubscriptionCounts
+	if req.mode == "subscribe" {
+		counts, err = h.st.CountSubscriptions(ctx, req.topic, req.callback, h.opts.Now())
+		if err != nil {
+			return nil, fmt.Errorf("checking the subscription limits: %w", err)
+		}
 	}
 	host := store.CallbackHost(req.callback)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	p := &h.pendingWork
-	if err := h.overLimit(counts.Total+p.total, counts.Topic+p.byTopic[req.topic], counts.Host+p.byHost[host], host); err != nil {
+	isNew := req.mode == "subscribe" && !counts.Exists
+	if isNew {
+		err = h.overLimit(counts.Total+p.subs.total, counts.Topic+p.subs.byTopic[req.topic], counts.Host+p.subs.byHost[host], host)
+	}
+	if err == nil && (p.total >= h.opts.MaxSubscriptions || p.byHost[host] >= h.opts.MaxPerHost) {
+		err = &limitError{http.StatusTooManyRequests, fmt.Sprintf("too many requests pending for hub.callback host %.100q", host)}
+	}
+	if err != nil {
 		return nil, err
 	}
 	p.total++
-	p.byTopic[req.topic]++
 	p.byHost[host]++
+	if isNew {
+		p.subs.total++
+		p.subs.byTopic[req.topic]++
+		p.subs.byHost[host]++
+	}
 	return func() {
 		h.admitMu.Lock()
 		defer h.admitMu.Unlock()
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		p.total--
-		decrement(p.byTopic, req.topic)
 		decrement(p.byHost, host)
+		if isNew {
+			p.subs.total--
+			decrement(p.subs.byTopic, req.topic)
+			decrement(p.subs.byHost, host)
+		}
 	}, nil
 }
 
