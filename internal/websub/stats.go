@@ -55,8 +55,8 @@ type Stats struct {
 	// coalesced when a newer body replaced one still waiting.
 	Publishes map[string]uint64
 
-	Queued   int // tasks waiting for a worker
-	Capacity int // the bound on Queued (Options.Queue)
+	Queued   int // tasks waiting for a worker: in the channel and, for a Hub, in the callback hosts' lanes
+	Capacity int // the bound on the channel (Options.Queue); the lanes are bounded by the hub's limits instead
 	Retrying int // failed tasks waiting out their backoff
 	// Pending is the (topic, callback) pairs with content not yet
 	// delivered, each with at most one delivery under way (Hub only).
