@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"aggregator/internal/config"
 	"aggregator/internal/fastpath"
 	"aggregator/internal/metrics"
 	"aggregator/internal/model"
@@ -137,6 +138,7 @@ func (m *Main) Run(ctx context.Context) error {
 		},
 	})
 	srv := &web.Server{
+		MaxBody:   cfg.Server.MaxBody,
 		Store:     a.store,
 		Feeds:     feedsAdapter{m},
 		Sources:   func() []model.Source { return m.rules().cfg.Sources },
@@ -158,20 +160,14 @@ func (m *Main) Run(ctx context.Context) error {
 	defer stopWatching()
 	stopPublishing := m.startPublishing(fetchCtx)
 	defer stopPublishing()
-	// Conditional and plain GETs of the published feeds take the fast
-	// path; every other connection is handed to net/http.
-	// The fast path's default timeouts, and the same for net/http's.
-	m.server = &fastpath.Server{
-		Handler: srv.FastHandler(),
-		Fallback: &http.Server{Handler: srv.Handler(),
-			ReadHeaderTimeout: fastpath.DefaultReadHeaderTimeout, IdleTimeout: fastpath.DefaultIdleTimeout},
-		Logger: log.With(slog.String("component", "web")),
-	}
+	m.server = newHTTPServer(cfg.Server, srv, log)
 	errc := make(chan error, 2)
 	go func() { errc <- m.server.Serve(m.ln) }()
 	var metricsServer *http.Server
 	if metricsOwn {
-		metricsServer = &http.Server{Handler: a.metrics.Handler(), ReadHeaderTimeout: 10 * time.Second}
+		c := cfg.Server
+		metricsServer = &http.Server{Handler: a.metrics.Handler(), MaxHeaderBytes: maxHeaderBytes,
+			ReadHeaderTimeout: c.ReadHeaderTimeout, ReadTimeout: c.ReadTimeout, WriteTimeout: c.WriteTimeout, IdleTimeout: c.IdleTimeout}
 		go func() { errc <- metricsServer.Serve(m.metLn) }()
 	}
 	if err := m.sched.Start(fetchCtx, cfg.Sources); err != nil {
@@ -204,6 +200,29 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	waitOrAbandon(stopCtx, &m.background, log)
 	return runErr
+}
+
+// maxHeaderBytes bounds a request's header on the net/http path (its
+// default is 1 MiB); the fast path takes at most 4 KiB and hands longer
+// ones over.
+const maxHeaderBytes = 64 << 10
+
+// newHTTPServer is the service's HTTP server with the limits of
+// server.*: conditional and plain GETs of the published feeds take the
+// fast path, every other connection is handed to net/http; both keep the
+// same timeouts, and connections per client are counted across both.
+func newHTTPServer(c config.Server, srv *web.Server, log *slog.Logger) *fastpath.Server {
+	return &fastpath.Server{
+		Handler: srv.FastHandler(),
+		Fallback: &http.Server{Handler: srv.Handler(), MaxHeaderBytes: maxHeaderBytes,
+			ReadHeaderTimeout: c.ReadHeaderTimeout, ReadTimeout: c.ReadTimeout,
+			WriteTimeout: c.WriteTimeout, IdleTimeout: c.IdleTimeout},
+		ReadHeaderTimeout: c.ReadHeaderTimeout,
+		WriteTimeout:      c.WriteTimeout,
+		IdleTimeout:       c.IdleTimeout,
+		MaxConnsPerClient: c.MaxConnsPerClient,
+		Logger:            log.With(slog.String("component", "web")),
+	}
 }
 
 // waitOrAbandon waits for wg until ctx ends.
@@ -330,6 +349,12 @@ func (m *Main) startPublishing(ctx context.Context) (stop func()) {
 		AllowPrivate: cfg.Fetch.AllowPrivate,
 		UserAgent:    cfg.Fetch.Agent(version(), cfg.Server.BaseURL),
 		Logger:       a.logger.With(slog.String("component", "websub")),
+
+		MaxSubscriptions: cfg.Publish.WebSubMaxSubscriptions,
+		MaxPerTopic:      cfg.Publish.WebSubMaxPerTopic,
+		MaxPerHost:       cfg.Publish.WebSubMaxPerHost,
+		ClientRate:       cfg.Publish.WebSubClientRate,
+		MaxFailures:      cfg.Publish.WebSubMaxFailures,
 	}
 	var notifier websub.Notifier
 	wo := metrics.WebSubOptions{Logger: a.logger}

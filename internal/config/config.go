@@ -28,10 +28,17 @@ type Config struct {
 	lines map[string]int // field path -> YAML line
 }
 
-// Server is the HTTP listener.
+// Server is the HTTP listener and its limits.
 type Server struct {
 	Listen  string // host:port
 	BaseURL string // absolute URL for self links, without trailing slash
+
+	ReadHeaderTimeout time.Duration // from a request's first byte to the end of its header
+	ReadTimeout       time.Duration // a whole request, body included
+	WriteTimeout      time.Duration // writing one response
+	IdleTimeout       time.Duration // a kept-alive connection waiting for its next request
+	MaxBody           int64         // bytes of a request body (POST /websub is the only route taking one)
+	MaxConnsPerClient int           // open connections from one client address
 }
 
 // Storage says where items are kept: an SQLite file (Path) or a
@@ -65,9 +72,16 @@ type Dedup struct {
 	Window         time.Duration // only cluster with stories first seen this recently
 }
 
-// Publish configures published feeds.
+// Publish configures published feeds and the limits of the built-in
+// WebSub hub.
 type Publish struct {
 	WebSubHub string // empty: the built-in hub
+
+	WebSubMaxSubscriptions int // unexpired subscriptions in all
+	WebSubMaxPerTopic      int // subscribers of one feed
+	WebSubMaxPerHost       int // subscriptions whose callback is on one host
+	WebSubClientRate       int // subscription requests a minute per client address
+	WebSubMaxFailures      int // failed deliveries in a row that unsubscribe a callback
 }
 
 // Log configures logging.

@@ -141,7 +141,8 @@ feeds:
 
 func TestValuesAreRead(t *testing.T) {
 	c, err := parse("c.yaml", []byte(`
-server: {listen: "127.0.0.1:9000", base_url: "https://news.example.org/agg/"}
+server: {listen: "127.0.0.1:9000", base_url: "https://news.example.org/agg/", read_header_timeout: 5s, read_timeout: 20s,
+  write_timeout: 1m, idle_timeout: 30s, max_body: 16KiB, max_conns_per_client: 8}
 storage: {path: /var/lib/agg.db, retention: 0}
 fetch: {schedule: "@hourly", timeout: 90s, concurrency: 3, per_host: 1, max_body: 512KiB, user_agent: "ua/VERSION", allow_private: true}
 dedup: {near_duplicates: false, window: 24h}
@@ -149,7 +150,8 @@ sources:
   - {id: s-1, title: S, url: "http://s.example/rss", schedule: "*/5 * * * *", region: pk, language: ur, topics: [t], enabled: false, identity: link, full_text: true}
 topics:
   - {id: t, title: T, description: D, query: "a AND b", exclude: [c], fields: [title]}
-publish: {websub_hub: "https://hub.example/"}
+publish: {websub_hub: "https://hub.example/", websub_max_subscriptions: 50, websub_max_per_topic: 40, websub_max_per_host: 3,
+  websub_client_rate: 2, websub_max_failures: 4}
 log: {format: json, level: debug}
 metrics: {listen: ":9100"}
 feeds:
@@ -158,7 +160,8 @@ feeds:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := c.Server, (Server{Listen: "127.0.0.1:9000", BaseURL: "https://news.example.org/agg"}); got != want {
+	if got, want := c.Server, (Server{Listen: "127.0.0.1:9000", BaseURL: "https://news.example.org/agg", ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout: 20 * time.Second, WriteTimeout: time.Minute, IdleTimeout: 30 * time.Second, MaxBody: 16 << 10, MaxConnsPerClient: 8}); got != want {
 		t.Errorf("server = %+v, want %+v", got, want)
 	}
 	if got, want := c.Storage, (Storage{Path: "/var/lib/agg.db"}); got != want {
@@ -182,7 +185,8 @@ feeds:
 	if !reflect.DeepEqual(c.Feeds[0], wantFeed) {
 		t.Errorf("feed = %+v, want %+v", c.Feeds[0], wantFeed)
 	}
-	if c.Publish.WebSubHub != "https://hub.example/" || c.Log != (Log{"json", "debug"}) || c.Metrics.Listen != ":9100" {
+	if c.Publish != (Publish{WebSubHub: "https://hub.example/", WebSubMaxSubscriptions: 50, WebSubMaxPerTopic: 40, WebSubMaxPerHost: 3,
+		WebSubClientRate: 2, WebSubMaxFailures: 4}) || c.Log != (Log{"json", "debug"}) || c.Metrics.Listen != ":9100" {
 		t.Errorf("publish/log/metrics = %+v %+v %+v", c.Publish, c.Log, c.Metrics)
 	}
 	if _, ok := c.Source("nope"); ok {
@@ -295,5 +299,19 @@ func TestContractExampleParses(t *testing.T) {
 	}
 	if s, _ := c.Source("dawn"); s.Schedule != "*/10 * * * *" || !s.Enabled {
 		t.Errorf("dawn = %+v", s)
+	}
+}
+
+func TestNamesDropBidiControls(t *testing.T) {
+	c, err := parse("c.yaml", []byte("sources:\n  - {id: s, title: \"Dawn \u202Enoitces\", url: \"http://s.example/rss\"}\n"+
+		"topics:\n  - {id: t, title: \"\u2066CPEC\u2069\", keywords: [x]}\n"), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Sources[0].Title; got != "Dawn noitces" {
+		t.Errorf("source title %q", got)
+	}
+	if got := c.Topics[0].Title; got != "CPEC" {
+		t.Errorf("topic title %q", got)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"aggregator/internal/normalize"
 )
 
 // decoder walks the YAML tree, filling a Config and collecting every
@@ -203,6 +205,13 @@ func (d *decoder) str(n *yaml.Node, path string, dst *string) {
 }
 
 // strs sets a list of strings.
+// title sets a name shown to readers (a source's, topic's or feed's),
+// without bidirectional controls (normalize.WithoutBidi).
+func (d *decoder) title(n *yaml.Node, path string, dst *string) {
+	d.str(n, path, dst)
+	*dst = normalize.WithoutBidi(*dst)
+}
+
 func (d *decoder) strs(n *yaml.Node, path string, dst *[]string) {
 	if isNull(n) {
 		return

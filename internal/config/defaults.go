@@ -16,8 +16,14 @@ const DefaultUserAgent = "aggregator/VERSION (+BASE_URL)"
 func Default() *Config {
 	return &Config{
 		Server: Server{
-			Listen:  ":8080",
-			BaseURL: "http://localhost:8080",
+			Listen:            ":8080",
+			BaseURL:           "http://localhost:8080",
+			ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout:       30 * time.Second,
+			WriteTimeout:      2 * time.Minute,
+			IdleTimeout:       2 * time.Minute,
+			MaxBody:           64 << 10,
+			MaxConnsPerClient: 64,
 		},
 		Storage: Storage{
 			Path:      "data/aggregator.db",
@@ -34,6 +40,13 @@ func Default() *Config {
 		Dedup: Dedup{
 			NearDuplicates: true,
 			Window:         72 * time.Hour,
+		},
+		Publish: Publish{
+			WebSubMaxSubscriptions: 1000,
+			WebSubMaxPerTopic:      200,
+			WebSubMaxPerHost:       20,
+			WebSubClientRate:       10,
+			WebSubMaxFailures:      10,
 		},
 		Log: Log{
 			Format: "text",

@@ -24,7 +24,7 @@ func TestEachKindOfProblem(t *testing.T) {
 		{"SecondDocument", "server: {}\n---\nserver: {}\n", "c.yaml:2: more than one YAML document (---); keep the configuration in one"},
 		{"RootNotMapping", "- a\n- b\n", "c.yaml:1: must be a mapping of keys to values, not a list"},
 		{"UnknownTopLevelKey", "sevrer: {}\n", `c.yaml:1: sevrer: unknown key "sevrer"; did you mean "server"?`},
-		{"UnknownKeyWithoutSuggestion", "server:\n  colour: red\n", `c.yaml:2: server.colour: unknown key "colour"; known keys are base_url, listen`},
+		{"UnknownKeyWithoutSuggestion", "server:\n  colour: red\n", `c.yaml:2: server.colour: unknown key "colour"; known keys are base_url, idle_timeout, listen, max_body, max_conns_per_client, read_header_timeout, read_timeout, write_timeout`},
 		{"UnknownKeyInTopic", "topics:\n  - id: t\n    keywordz: [a]\n    query: x\n", `c.yaml:3: topics[0].keywordz: unknown key "keywordz"; did you mean "keywords"?`},
 		{"RepeatedKey", "server:\n  listen: \":1\"\n  listen: \":2\"\n", `c.yaml:3: server.listen: key "listen" repeated (first at line 2)`},
 		{"SectionNotMapping", "fetch: 5\n", "c.yaml:1: fetch: must be a mapping of keys to values, not a single value"},

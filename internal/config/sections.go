@@ -30,8 +30,14 @@ func (d *decoder) root(n *yaml.Node, c *Config) {
 
 func (d *decoder) server(n *yaml.Node, path string, s *Server) {
 	d.fields(n, path, map[string]field{
-		"listen":   func(v *yaml.Node, p string) { d.str(v, p, &s.Listen) },
-		"base_url": func(v *yaml.Node, p string) { d.str(v, p, &s.BaseURL) },
+		"listen":               func(v *yaml.Node, p string) { d.str(v, p, &s.Listen) },
+		"base_url":             func(v *yaml.Node, p string) { d.str(v, p, &s.BaseURL) },
+		"read_header_timeout":  func(v *yaml.Node, p string) { d.duration(v, p, true, &s.ReadHeaderTimeout) },
+		"read_timeout":         func(v *yaml.Node, p string) { d.duration(v, p, true, &s.ReadTimeout) },
+		"write_timeout":        func(v *yaml.Node, p string) { d.duration(v, p, true, &s.WriteTimeout) },
+		"idle_timeout":         func(v *yaml.Node, p string) { d.duration(v, p, true, &s.IdleTimeout) },
+		"max_body":             func(v *yaml.Node, p string) { d.size(v, p, &s.MaxBody) },
+		"max_conns_per_client": func(v *yaml.Node, p string) { d.integer(v, p, 1, &s.MaxConnsPerClient) },
 	})
 }
 
@@ -77,7 +83,12 @@ func (d *decoder) dedup(n *yaml.Node, path string, dd *Dedup) {
 
 func (d *decoder) publish(n *yaml.Node, path string, p *Publish) {
 	d.fields(n, path, map[string]field{
-		"websub_hub": func(v *yaml.Node, path string) { d.str(v, path, &p.WebSubHub) },
+		"websub_hub":               func(v *yaml.Node, path string) { d.str(v, path, &p.WebSubHub) },
+		"websub_max_subscriptions": func(v *yaml.Node, path string) { d.integer(v, path, 1, &p.WebSubMaxSubscriptions) },
+		"websub_max_per_topic":     func(v *yaml.Node, path string) { d.integer(v, path, 1, &p.WebSubMaxPerTopic) },
+		"websub_max_per_host":      func(v *yaml.Node, path string) { d.integer(v, path, 1, &p.WebSubMaxPerHost) },
+		"websub_client_rate":       func(v *yaml.Node, path string) { d.integer(v, path, 1, &p.WebSubClientRate) },
+		"websub_max_failures":      func(v *yaml.Node, path string) { d.integer(v, path, 1, &p.WebSubMaxFailures) },
 	})
 }
 
@@ -99,7 +110,7 @@ func (d *decoder) source(n *yaml.Node, path string) model.Source {
 	s := defaultSource()
 	d.fields(n, path, map[string]field{
 		"id":       func(v *yaml.Node, p string) { d.str(v, p, &s.ID) },
-		"title":    func(v *yaml.Node, p string) { d.str(v, p, &s.Title) },
+		"title":    func(v *yaml.Node, p string) { d.title(v, p, &s.Title) },
 		"url":      func(v *yaml.Node, p string) { d.str(v, p, &s.URL) },
 		"schedule": func(v *yaml.Node, p string) { d.str(v, p, &s.Schedule) },
 		"region":   func(v *yaml.Node, p string) { d.str(v, p, &s.Region) },
@@ -121,7 +132,7 @@ func (d *decoder) topic(n *yaml.Node, path string) model.Topic {
 	t := defaultTopic()
 	d.fields(n, path, map[string]field{
 		"id":          func(v *yaml.Node, p string) { d.str(v, p, &t.ID) },
-		"title":       func(v *yaml.Node, p string) { d.str(v, p, &t.Title) },
+		"title":       func(v *yaml.Node, p string) { d.title(v, p, &t.Title) },
 		"description": func(v *yaml.Node, p string) { d.str(v, p, &t.Description) },
 		"keywords":    func(v *yaml.Node, p string) { d.strs(v, p, &t.Keywords) },
 		"query":       func(v *yaml.Node, p string) { d.str(v, p, &t.Query) },
@@ -137,7 +148,7 @@ func (d *decoder) feed(n *yaml.Node, path string) model.Feed {
 	f := defaultFeed()
 	d.fields(n, path, map[string]field{
 		"id":             func(v *yaml.Node, p string) { d.str(v, p, &f.ID) },
-		"title":          func(v *yaml.Node, p string) { d.str(v, p, &f.Title) },
+		"title":          func(v *yaml.Node, p string) { d.title(v, p, &f.Title) },
 		"description":    func(v *yaml.Node, p string) { d.str(v, p, &f.Description) },
 		"topics":         func(v *yaml.Node, p string) { d.strs(v, p, &f.Topics) },
 		"match":          func(v *yaml.Node, p string) { d.enum(v, p, &f.Match, model.MatchAll, model.MatchAny) },

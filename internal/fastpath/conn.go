@@ -40,11 +40,12 @@ var bufferPool = sync.Pool{New: func() any {
 
 // conn is one client connection while the fast path serves it.
 type conn struct {
-	s    *Server
-	nc   net.Conn
-	idle atomic.Bool // waiting for a request: Shutdown may close it
-	raw  syscall.RawConn
-	resp Response
+	s      *Server
+	nc     net.Conn
+	client string      // for Server.MaxConnsPerClient
+	idle   atomic.Bool // waiting for a request: Shutdown may close it
+	raw    syscall.RawConn
+	resp   Response
 }
 
 // serve answers the connection's requests until it closes, errs, or is
@@ -62,6 +63,7 @@ func (c *conn) serve() {
 		}
 		if !handedOver {
 			c.nc.Close()
+			c.s.closed(c.client)
 		}
 		bufferPool.Put(b)
 		c.s.forget(c)
@@ -74,7 +76,7 @@ func (c *conn) serve() {
 	for {
 		end := headerEnd(b.in[:n])
 		if end < 0 {
-			if n == len(b.in) {
+			if n == len(b.in) || bareLF(b.in[:n]) {
 				handedOver = c.handOver(b.in[:n])
 				return
 			}
@@ -159,7 +161,7 @@ func (c *conn) rawConn() syscall.RawConn {
 // longer takes connections (the caller closes it).
 func (c *conn) handOver(pending []byte) bool {
 	c.nc.SetReadDeadline(time.Time{})
-	hc := &handedConn{Conn: c.nc, pending: bytes.Clone(pending)}
+	hc := &handedConn{Conn: c.nc, pending: bytes.Clone(pending), closed: func() { c.s.closed(c.client) }}
 	return c.s.handoff.deliver(hc)
 }
 
@@ -230,11 +232,20 @@ func appendStatusLine(out []byte, status int, http10 bool) []byte {
 
 // handedConn is a connection given to the fallback: reads return the
 // bytes the fast path had read first. It keeps the TCP connection's
-// ReadFrom (net/http's sendfile path) and CloseWrite.
+// ReadFrom (net/http's sendfile path) and CloseWrite, and tells its
+// server when it closes.
 type handedConn struct {
 	net.Conn
 	mu      sync.Mutex
 	pending []byte
+	closed  func()
+	once    sync.Once
+}
+
+// Close closes the connection and counts it closed, once.
+func (c *handedConn) Close() error {
+	c.once.Do(c.closed)
+	return c.Conn.Close()
 }
 
 func (c *handedConn) Read(p []byte) (int, error) {

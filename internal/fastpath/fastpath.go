@@ -98,16 +98,21 @@ type Server struct {
 	ReadHeaderTimeout time.Duration // from a request's first byte to its end
 	IdleTimeout       time.Duration // waiting for the next request
 	WriteTimeout      time.Duration // writing one response
+	// MaxConnsPerClient bounds the open connections from one client
+	// address, on either path; beyond, a new one is closed at once. 0: no
+	// bound.
+	MaxConnsPerClient int
 	Logger            *slog.Logger
 
 	date     dateHeader
 	handoff  *handoffListener
 	shutting atomic.Bool
 
-	mu    sync.Mutex
-	ln    net.Listener
-	conns map[*conn]struct{}
-	wg    sync.WaitGroup // the connections' goroutines
+	mu      sync.Mutex
+	ln      net.Listener
+	conns   map[*conn]struct{}
+	clients map[string]int // open connections by client address
+	wg      sync.WaitGroup // the connections' goroutines
 }
 
 // Serve accepts connections on ln until Shutdown, and runs the fallback
@@ -122,6 +127,7 @@ func (s *Server) Serve(ln net.Listener) error {
 	}
 	s.ln = ln
 	s.conns = make(map[*conn]struct{})
+	s.clients = make(map[string]int)
 	s.handoff = newHandoffListener(ln.Addr())
 	handoff := s.handoff
 	s.mu.Unlock()
@@ -210,17 +216,43 @@ func (s *Server) closeConns(all bool) {
 	}
 }
 
-// newConn tracks a new connection; nil once shutting down.
+// newConn tracks a new connection; nil once shutting down or when its
+// client has MaxConnsPerClient open already.
 func (s *Server) newConn(nc net.Conn) *conn {
+	client := clientAddr(nc)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.shutting.Load() {
 		return nil
 	}
-	c := &conn{s: s, nc: nc}
+	if s.MaxConnsPerClient > 0 && s.clients[client] >= s.MaxConnsPerClient {
+		return nil
+	}
+	s.clients[client]++
+	c := &conn{s: s, nc: nc, client: client}
 	s.conns[c] = struct{}{}
 	s.wg.Add(1)
 	return c
+}
+
+// clientAddr is the address connections are counted by: the remote IP.
+func clientAddr(nc net.Conn) string {
+	addr := nc.RemoteAddr().String()
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		return host
+	}
+	return addr
+}
+
+// closed counts a client's connection closed, on either path.
+func (s *Server) closed(client string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.clients[client] <= 1 {
+		delete(s.clients, client)
+		return
+	}
+	s.clients[client]--
 }
 
 // forget stops tracking a connection, closed or handed over.

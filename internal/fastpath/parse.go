@@ -19,13 +19,32 @@ func headerEnd(b []byte) int {
 	return i + 4
 }
 
+// bareLF reports whether b holds a line ending in LF without CR, which
+// net/http accepts and the fast path does not read: the request goes to
+// the fallback at once rather than waiting for a CRLF CRLF that will not
+// come.
+func bareLF(b []byte) bool {
+	for i := bytes.IndexByte(b, '\n'); i >= 0; {
+		if i == 0 || b[i-1] != '\r' {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], '\n')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+	return false
+}
+
 // parseRequest reads a request header, b being exactly the header through
 // its empty line. It reports false for anything but the narrow shape the
 // fast path answers (RFC 9112): "GET" or "HEAD", an origin-form target of
 // plain path characters, "HTTP/1.1" (or "HTTP/1.0", which load generators
 // such as ab still send), well-formed fields without line folding, exactly
 // one Host (at most one for HTTP/1.0), no body (no Transfer-Encoding, a
-// zero Content-Length at most), no Expect or Upgrade, and a Connection of
+// zero Content-Length at most), no Expect, Upgrade, If-Match or
+// If-Unmodified-Since (net/http evaluates those), and a Connection of
 // "close" or "keep-alive" only. Everything it reports false for, net/http
 // answers, whether with the feed or with an error.
 func parseRequest(b []byte) (Request, bool) {
@@ -93,7 +112,7 @@ func parseRequest(b []byte) (Request, bool) {
 			if string(value) != "0" {
 				return req, false
 			}
-		default: // Transfer-Encoding, Expect, Upgrade
+		default: // Transfer-Encoding, Expect, Upgrade, If-Match, If-Unmodified-Since
 			return req, false
 		}
 	}
@@ -119,6 +138,8 @@ const (
 	fieldTransferEncoding
 	fieldExpect
 	fieldUpgrade
+	fieldIfMatch
+	fieldIfUnmodifiedSince
 )
 
 // field names a header field, case-insensitively.
@@ -135,6 +156,14 @@ func field(name []byte) int {
 	case 7:
 		if bytes.EqualFold(name, []byte("Upgrade")) {
 			return fieldUpgrade
+		}
+	case 8:
+		if bytes.EqualFold(name, []byte("If-Match")) {
+			return fieldIfMatch
+		}
+	case 19:
+		if bytes.EqualFold(name, []byte("If-Unmodified-Since")) {
+			return fieldIfUnmodifiedSince
 		}
 	case 10:
 		if bytes.EqualFold(name, []byte("Connection")) {

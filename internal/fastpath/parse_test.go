@@ -113,6 +113,22 @@ func TestHeaderEnd(t *testing.T) {
 	}
 }
 
+func TestBareLF(t *testing.T) {
+	for in, want := range map[string]bool{
+		"GET / HTTP/1.1\nHost: h\n\n":     true,
+		"GET / HTTP/1.1\r\nHost: h\n":     true,
+		"\n":                              true,
+		"GET / HTTP/1.1\r\nHost: h\r\n":   false,
+		"GET / HTTP/1.1\r\nHost: h\r\n\r": false,
+		"GET / HTT":                       false,
+		"":                                false,
+	} {
+		if got := bareLF([]byte(in)); got != want {
+			t.Errorf("bareLF(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 // FuzzParseRequest checks that whatever the fast path takes, net/http
 // reads the same way: the same method, path, host and fields, no body,
 // the same keep-alive decision.

@@ -374,3 +374,75 @@ func TestHTTP10(t *testing.T) {
 		}
 	})
 }
+
+// TestBareLFGoesToTheFallback: a request whose lines end in LF alone,
+// which net/http accepts, is answered by the fallback at once instead of
+// waiting for the header timeout.
+func TestBareLFGoesToTheFallback(t *testing.T) {
+	ts := newTestServer(t, func(s *Server) { s.ReadHeaderTimeout = time.Minute })
+	c, br := ts.dial()
+	send(t, c, "GET /fast HTTP/1.1\nHost: test\n\n")
+	resp, body := read(t, br, "GET")
+	if resp.Header.Get("Via") != "fallback" || body != "GET /fast " {
+		t.Errorf("via %q, body %q; want the fallback's answer", resp.Header.Get("Via"), body)
+	}
+}
+
+// dialFrom opens a connection to addr from the loopback address local.
+func dialFrom(t *testing.T, local, addr string) net.Conn {
+	t.Helper()
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}, Timeout: 5 * time.Second}
+	c, err := d.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// TestConnectionsPerClientAreBounded: beyond MaxConnsPerClient, a
+// client's new connection is closed at once, on either path; another
+// client is still served, and a closed connection, fast or handed over,
+// frees its place.
+func TestConnectionsPerClientAreBounded(t *testing.T) {
+	ts := newTestServer(t, func(s *Server) { s.MaxConnsPerClient = 2 })
+	fast := dialFrom(t, "127.0.0.2", ts.addr)
+	send(t, fast, get("/fast"))
+	read(t, bufio.NewReader(fast), "GET")
+	handed := dialFrom(t, "127.0.0.2", ts.addr)
+	hbr := bufio.NewReader(handed)
+	send(t, handed, get("/decline"))
+	read(t, hbr, "GET")
+
+	extra := dialFrom(t, "127.0.0.2", ts.addr)
+	extra.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(extra, get("/fast"))
+	if _, err := bufio.NewReader(extra).ReadByte(); err == nil {
+		t.Error("a third connection of the client was served")
+	}
+
+	other := dialFrom(t, "127.0.0.3", ts.addr)
+	other.SetDeadline(time.Now().Add(5 * time.Second))
+	send(t, other, get("/fast"))
+	read(t, bufio.NewReader(other), "GET")
+
+	handed.Close()
+	waitUntil(t, "the handed-over connection's place freed", func() bool {
+		c := dialFrom(t, "127.0.0.2", ts.addr)
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		io.WriteString(c, get("/fast"))
+		_, err := http.ReadResponse(bufio.NewReader(c), nil)
+		return err == nil
+	})
+}
+
+// waitUntil polls cond until it holds, failing the test after 5s.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 5s for %s", what)
+		}
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"aggregator/internal/netguard"
 )
 
 // Errors a fetch can end with. Get wraps them with the URL; test them with
@@ -21,8 +23,8 @@ var (
 	// ErrTooLarge is a body over Options.MaxBody after decompression.
 	ErrTooLarge = errors.New("response body too large")
 	// ErrPrivateAddress is a refused destination: loopback, private,
-	// link-local, unspecified, multicast or CGNAT.
-	ErrPrivateAddress = errors.New("refused private destination")
+	// link-local, unspecified, multicast, CGNAT… (netguard.Blocked).
+	ErrPrivateAddress = netguard.ErrPrivate
 	// ErrTooManyRedirects is a redirect chain longer than
 	// Options.MaxRedirects.
 	ErrTooManyRedirects = errors.New("too many redirects")

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"aggregator/internal/redact"
 )
 
 // acceptFeeds prefers feed types, then generic XML and JSON, then anything
@@ -44,7 +46,7 @@ type Response struct {
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	resp, err := c.get(ctx, r)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", r.URL, err)
+		return nil, fmt.Errorf("fetch %s: %w", redact.URL(r.URL), err)
 	}
 	return resp, nil
 }
@@ -61,9 +63,9 @@ func (c *Client) get(ctx context.Context, r Request) (*Response, error) {
 		return nil, errors.New("URL has no host")
 	}
 
-	st := &requestState{
-		allowPrivate: c.opts.AllowPrivate || c.privateHost(u.Hostname()),
-		permanent:    true,
+	st := &requestState{permanent: true}
+	if c.privateHost(u.Hostname()) {
+		st.trusted = u.Hostname()
 	}
 	ctx, cancel := context.WithTimeout(context.WithValue(ctx, stateKey{}, st), c.opts.Timeout)
 	defer cancel()

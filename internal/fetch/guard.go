@@ -7,45 +7,27 @@ import (
 	"net/netip"
 	"strings"
 	"syscall"
+
+	"aggregator/internal/netguard"
 )
 
-// cgnat is the shared address space of RFC 6598, used inside carriers and
-// cloud providers; it is as internal as RFC 1918 space.
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+// blockedAddrPort is the guard's verdict on a dialled address.
+func blockedAddrPort(ap netip.AddrPort) bool { return netguard.Blocked(ap.Addr()) }
 
-// blockedAddr reports whether ip is a destination a feed fetch must not
-// reach by default: loopback, private (RFC 1918, fc00::/7), link-local,
-// unspecified, multicast or CGNAT.
-func blockedAddr(ip netip.Addr) bool {
-	ip = ip.Unmap()
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() ||
-		ip.IsMulticast() || ip.IsUnspecified() || cgnat.Contains(ip) ||
-		!ip.IsValid()
-}
-
-func blockedAddrPort(ap netip.AddrPort) bool { return blockedAddr(ap.Addr()) }
-
-// privateHost reports whether a configured URL's host names a blocked
-// address itself (an IP literal or localhost): the user asked for it, so
-// it is allowed for that request, though never reached by redirect from a
-// public host.
+// privateHost reports whether a URL's host names a blocked address itself
+// (an IP literal or localhost): when the user configured it, that host is
+// allowed for that request, though no other private address is, whether
+// reached by redirect or named by a link in what it serves.
 func (c *Client) privateHost(host string) bool {
-	h := strings.ToLower(strings.TrimSuffix(host, "."))
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
-		return true
-	}
-	ip, err := netip.ParseAddr(strings.Trim(h, "[]"))
-	if err != nil {
-		return false
-	}
-	return c.blocked(netip.AddrPortFrom(ip, 0))
+	return !c.opts.AllowPrivate && netguard.NamesPrivate(host)
 }
 
 // requestState travels in a request's context: the dialer and the redirect
 // policy read it.
 type requestState struct {
-	allowPrivate bool
+	// trusted is the configured URL's host when it names a private
+	// address literally: the one private destination allowed.
+	trusted string
 	// permanent stays true while every redirect so far was 301 or 308.
 	permanent  bool
 	redirected bool
@@ -58,21 +40,15 @@ func stateFrom(ctx context.Context) *requestState {
 	return st
 }
 
-// checkDial refuses connections to blocked addresses. It runs on the IP
-// actually dialed, after DNS, so redirects and DNS rebinding are covered.
+// checkDial refuses connections to blocked addresses (package netguard).
+// It runs on the IP actually dialed, after DNS, so redirects and DNS
+// rebinding are covered.
 func (c *Client) checkDial(ctx context.Context, network, address string, _ syscall.RawConn) error {
-	st := stateFrom(ctx)
-	if st != nil && st.allowPrivate {
-		return nil
+	p := netguard.Policy{AllowPrivate: c.opts.AllowPrivate, Blocked: c.blocked}
+	if st := stateFrom(ctx); st != nil {
+		p.Trusted = st.trusted
 	}
-	ap, err := netip.ParseAddrPort(address)
-	if err != nil {
-		return fmt.Errorf("%w: unparsable address %q", ErrPrivateAddress, address)
-	}
-	if c.blocked(ap) {
-		return fmt.Errorf("%w: %s", ErrPrivateAddress, ap.Addr())
-	}
-	return nil
+	return p.Check(address)
 }
 
 // checkRedirect bounds redirects, records whether they were all permanent
@@ -95,12 +71,11 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 			st.permanent = false
 		}
 	}
-	if st.allowPrivate {
-		// AllowPrivate, or a configured private URL: the user trusts that
-		// network and its redirects.
-		return nil
+	if c.opts.AllowPrivate {
+		return nil // the user trusts every network and its redirects
 	}
-	if host := req.URL.Hostname(); c.privateHost(host) {
+	// A configured private URL is trusted for its own host only.
+	if host := req.URL.Hostname(); c.privateHost(host) && !strings.EqualFold(host, st.trusted) {
 		return fmt.Errorf("%w: redirect to %s", ErrPrivateAddress, host)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
+	"strings"
 )
 
 // NewWithHosts returns a Client like New whose dialer resolves the given
@@ -39,20 +40,19 @@ func NewWithHosts(opts Options, hosts map[string]string) *Client {
 	return c
 }
 
-// NamesPrivateHost reports whether rawURL names a refused destination
-// literally (localhost, or an IP literal in a refused range) while the
-// client does not allow private destinations. Get trusts such a URL as the
-// user's own choice; a caller fetching a URL found inside a document (an
-// article link, a page's feed link) must refuse it unless the document
-// came from a private host itself, or a public feed could make us reach
-// 169.254.169.254 or the admin page of a router.
-func (c *Client) NamesPrivateHost(rawURL string) bool {
-	if c.opts.AllowPrivate {
+// RefusesLink reports whether a URL found inside a document fetched from
+// from (an article link, a page's feed link) must not be fetched: it names
+// a refused destination literally (localhost, or an IP literal in a
+// refused range) other than from's own host, while the client does not
+// allow private destinations. Get trusts a URL naming a private host as
+// the user's own choice, so without this check a public feed, or a
+// trusted private one, could make us reach 169.254.169.254 or the admin
+// page of a router.
+func (c *Client) RefusesLink(link, from string) bool {
+	lu, err := url.Parse(link)
+	if err != nil || !c.privateHost(lu.Hostname()) {
 		return false
 	}
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return false
-	}
-	return c.privateHost(u.Hostname())
+	fu, err := url.Parse(from)
+	return err != nil || !strings.EqualFold(lu.Hostname(), fu.Hostname())
 }

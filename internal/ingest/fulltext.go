@@ -49,7 +49,7 @@ func (p *Pipeline) fullText(ctx context.Context, src model.Source, feedURL strin
 		switch {
 		case page == "":
 			continue
-		case p.opts.Client.NamesPrivateHost(page) && !p.opts.Client.NamesPrivateHost(feedURL):
+		case p.opts.Client.RefusesLink(page, feedURL):
 			log.Debug("full text: article link names a private host; not fetched", slog.String("url", page))
 			continue
 		case fetched >= p.opts.FullTextPerRun || ctx.Err() != nil:

@@ -15,6 +15,7 @@ import (
 	"aggregator/internal/fetch"
 	"aggregator/internal/metrics"
 	"aggregator/internal/model"
+	"aggregator/internal/redact"
 	"aggregator/internal/store"
 	"aggregator/internal/tag"
 )
@@ -147,6 +148,9 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 	}
 
 	items, resp, err := p.retrieve(ctx, src, st)
+	// Shown in logs, the API and the fetch command's output: without the
+	// URL's credentials.
+	err = redact.Error(err)
 	if items.release != nil {
 		defer items.release()
 	}

@@ -12,6 +12,7 @@ import (
 	"aggregator/internal/model"
 	"aggregator/internal/normalize"
 	"aggregator/internal/parse"
+	"aggregator/internal/redact"
 )
 
 // document is a fetched feed turned into items ready to store.
@@ -56,7 +57,7 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 	if errors.As(err, &nf) && len(nf.Alternates) > 0 {
 		// An HTML page that names its feed: follow it once.
 		alt := nf.Alternates[0]
-		if p.opts.Client.NamesPrivateHost(alt) && !p.opts.Client.NamesPrivateHost(resp.URL) {
+		if p.opts.Client.RefusesLink(alt, resp.URL) {
 			return document{}, nil, fmt.Errorf("parsing %s: %w; its feed link %s names a private host: %w",
 				resp.URL, err, alt, fetch.ErrPrivateAddress)
 		}
@@ -68,7 +69,7 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 		if err == nil && resp.PermanentURL == "" {
 			resp.PermanentURL = alt
 			p.opts.Logger.Info("found the feed through the page's link", slog.String("source", src.ID),
-				slog.String("page", target), slog.String("feed", alt))
+				slog.String("page", redact.URL(target)), slog.String("feed", redact.URL(alt)))
 		}
 	}
 	if err != nil {

@@ -16,7 +16,26 @@ func Title(s string) string {
 	if strings.Contains(t, "&") {
 		t = html.UnescapeString(t)
 	}
-	return strings.Join(strings.Fields(t), " ")
+	return strings.Join(strings.Fields(WithoutBidi(t)), " ")
+}
+
+// WithoutBidi removes the bidirectional embedding, override and isolate
+// controls (U+202A–U+202E, U+2066–U+2069), which can make a headline or a
+// name display as something it does not say.
+func WithoutBidi(s string) string {
+	if !strings.ContainsFunc(s, isBidiControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isBidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
 // inlineText returns the text of an HTML fragment, entities decoded, with

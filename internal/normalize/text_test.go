@@ -67,3 +67,19 @@ func TestWithoutOutletSuffix(t *testing.T) {
 		})
 	}
 }
+
+func TestTitleDropsBidiControls(t *testing.T) {
+	for in, want := range map[string]string{
+		// U+202E makes "gnp.exe" read backwards; the rest embed and isolate.
+		"Invoice \u202Egnp.exe":                       "Invoice gnp.exe",
+		"\u202AOne\u202B two\u202C \u202Dthree\u202E": "One two three",
+		"\u2066Four\u2067 five\u2068 six\u2069":       "Four five six",
+		"Entity &#x202E;reversed":                     "Entity reversed",
+		"اردو \u200fعنوان":                            "اردو \u200fعنوان", // a mark, not a control: kept
+		"Plain":                                       "Plain",
+	} {
+		if got := Title(in); got != want {
+			t.Errorf("Title(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -129,6 +129,10 @@ func (r *Rendered) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		h["Link"] = hd.link
 	}
 
+	if r.preconditionFailed(req.Header.Get("If-Match"), req.Header.Get("If-Unmodified-Since")) {
+		http.Error(w, "precondition failed: the feed changed", http.StatusPreconditionFailed)
+		return
+	}
 	if r.notModified(req) {
 		w.WriteHeader(http.StatusNotModified)
 		return
@@ -184,8 +188,26 @@ func (r *Rendered) ServeFast(req *fastpath.Request, resp *fastpath.Response) boo
 	return true
 }
 
-// notModified evaluates the request's preconditions (RFC 9110 13.2.2):
-// If-None-Match when present, otherwise If-Modified-Since.
+// preconditionFailed evaluates the request's If-Match, or without one its
+// If-Unmodified-Since (RFC 9110 13.2.2 steps 1 and 2): true when the
+// feed's current version fails it (412). If-Match compares strongly, with
+// the tag of either encoding of the body; an unparsable date is ignored.
+func (r *Rendered) preconditionFailed(im, ius string) bool {
+	if im != "" {
+		return !etagListMatches(im, r.ETag, true)
+	}
+	if ius == "" {
+		return false
+	}
+	t, err := http.ParseTime(ius)
+	if err != nil {
+		return false
+	}
+	return r.LastModified.Truncate(time.Second).After(t)
+}
+
+// notModified evaluates the request's If-None-Match when present,
+// otherwise its If-Modified-Since (RFC 9110 13.2.2 steps 3 and 4).
 func (r *Rendered) notModified(req *http.Request) bool {
 	return r.notModifiedBy(req.Header.Get("If-None-Match"), req.Header.Get("If-Modified-Since"))
 }
@@ -194,7 +216,7 @@ func (r *Rendered) notModified(req *http.Request) bool {
 // absent).
 func (r *Rendered) notModifiedBy(inm, ims string) bool {
 	if inm != "" {
-		return etagListMatches(inm, r.ETag)
+		return etagListMatches(inm, r.ETag, false)
 	}
 	if ims == "" {
 		return false
@@ -206,9 +228,10 @@ func (r *Rendered) notModifiedBy(inm, ims string) bool {
 	return !r.LastModified.Truncate(time.Second).After(t)
 }
 
-// etagListMatches compares an If-None-Match list weakly with our ETag,
-// accepting the gzip variant's tag for the same body.
-func etagListMatches(list, etag string) bool {
+// etagListMatches compares an If-None-Match list weakly with our ETag, or
+// an If-Match list strongly (a weak tag never matches), accepting the gzip
+// variant's tag for the same body.
+func etagListMatches(list, etag string, strong bool) bool {
 	want := opaque(etag)
 	for list != "" {
 		var tag string
@@ -216,6 +239,9 @@ func etagListMatches(list, etag string) bool {
 		tag = strings.TrimSpace(tag)
 		if tag == "*" {
 			return true
+		}
+		if strong && strings.HasPrefix(tag, "W/") {
+			continue
 		}
 		got := opaque(tag)
 		if got == "" {

@@ -124,6 +124,18 @@ func TestServeAnswersConditionalRequests(t *testing.T) {
 		{"SinceLater", map[string]string{"If-Modified-Since": lm.Add(time.Hour).Format(http.TimeFormat)}, 304},
 		{"SinceEarlier", map[string]string{"If-Modified-Since": lm.Add(-time.Second).Format(http.TimeFormat)}, 200},
 		{"BadDate", map[string]string{"If-Modified-Since": "yesterday"}, 200},
+		// RFC 9110 13.2.2: If-Match, then If-Unmodified-Since, come first.
+		{"IfMatchCurrent", map[string]string{"If-Match": r.ETag}, 200},
+		{"IfMatchInList", map[string]string{"If-Match": `"other", ` + r.ETag}, 200},
+		{"IfMatchStar", map[string]string{"If-Match": "*"}, 200},
+		{"IfMatchStale", map[string]string{"If-Match": `"stale"`}, 412},
+		{"IfMatchWeakNeverMatches", map[string]string{"If-Match": "W/" + r.ETag}, 412},
+		{"IfMatchWinsOverNoneMatch", map[string]string{"If-Match": `"stale"`, "If-None-Match": r.ETag}, 412},
+		{"IfMatchWinsOverDate", map[string]string{"If-Match": r.ETag, "If-Unmodified-Since": lm.Add(-time.Hour).Format(http.TimeFormat)}, 200},
+		{"UnmodifiedSinceLater", map[string]string{"If-Unmodified-Since": lm.Add(time.Hour).Format(http.TimeFormat)}, 200},
+		{"UnmodifiedSinceEarlier", map[string]string{"If-Unmodified-Since": lm.Add(-time.Hour).Format(http.TimeFormat)}, 412},
+		{"UnmodifiedSinceBadDate", map[string]string{"If-Unmodified-Since": "yesterday"}, 200},
+		{"UnmodifiedThenNotModified", map[string]string{"If-Unmodified-Since": lm.Format(http.TimeFormat), "If-None-Match": r.ETag}, 304},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

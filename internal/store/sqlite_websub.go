@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -13,17 +15,45 @@ func (s *SQLite) SaveSubscription(ctx context.Context, sub Subscription) error {
 		return fmt.Errorf("save subscription: empty topic or callback")
 	}
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO websub_subscriptions (topic, callback, secret, lease, created, expires)
-			VALUES (?, ?, ?, ?, ?, ?)
+		_, err := tx.ExecContext(ctx, `INSERT INTO websub_subscriptions (topic, callback, secret, lease, created, expires, callback_host)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (topic, callback) DO UPDATE SET secret = excluded.secret, lease = excluded.lease,
 				created = excluded.created, expires = excluded.expires`,
-			sub.Topic, sub.Callback, sub.Secret, int64(sub.Lease/time.Second), toMS(sub.Created), toMS(sub.Expires))
+			sub.Topic, sub.Callback, sub.Secret, int64(sub.Lease/time.Second), toMS(sub.Created), toMS(sub.Expires),
+			CallbackHost(sub.Callback))
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("save subscription of %s to %s: %w", sub.Callback, sub.Topic, err)
 	}
 	return nil
+}
+
+// CallbackHost is the host subscriptions are counted by: the callback
+// URL's host name in lower case, without port ("" when it does not parse).
+func CallbackHost(callback string) string {
+	u, err := url.Parse(callback)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Hostname())
+}
+
+// CountSubscriptions counts the subscriptions not expired at now: all of
+// them, those to topic, and those whose callback has the host of callback
+// (CallbackHost); and says whether (topic, callback) is one of them.
+func (s *SQLite) CountSubscriptions(ctx context.Context, topic, callback string, now time.Time) (SubscriptionCounts, error) {
+	var c SubscriptionCounts
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*),
+			COALESCE(SUM(topic = ?), 0),
+			COALESCE(SUM(callback_host = ?), 0),
+			COALESCE(SUM(topic = ? AND callback = ?), 0)
+		FROM websub_subscriptions WHERE expires > ?`,
+		topic, CallbackHost(callback), topic, callback, toMS(now)).Scan(&c.Total, &c.Topic, &c.Host, &c.Exists)
+	if err != nil {
+		return c, fmt.Errorf("count subscriptions: %w", err)
+	}
+	return c, nil
 }
 
 // DeleteSubscription forgets a subscription; forgetting one that does not

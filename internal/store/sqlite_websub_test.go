@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -74,5 +75,67 @@ func TestSubscriptionsSurviveRestartAndExpire(t *testing.T) {
 	}
 	if subs, _ := s.Subscriptions(ctx, topic, later); len(subs) != 0 {
 		t.Errorf("%d subscriptions after unsubscribe", len(subs))
+	}
+}
+
+func TestCountSubscriptions(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	now := time.Date(2024, 5, 3, 12, 0, 0, 0, time.UTC)
+	t1, t2 := "https://news.example.org/feeds/a.rss", "https://news.example.org/feeds/b.rss"
+	for _, sub := range []Subscription{
+		{Topic: t1, Callback: "https://A.example:8443/cb/1", Expires: now.Add(time.Hour)},
+		{Topic: t1, Callback: "https://a.example/cb/2", Expires: now.Add(time.Hour)},
+		{Topic: t2, Callback: "https://a.example/cb/1?x=1", Expires: now.Add(time.Hour)},
+		{Topic: t2, Callback: "https://b.example/cb", Expires: now.Add(time.Hour)},
+		{Topic: t1, Callback: "https://a.example/cb/old", Expires: now}, // expired
+	} {
+		if err := s.SaveSubscription(ctx, sub); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.CountSubscriptions(ctx, t1, "https://a.example/cb/2", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (SubscriptionCounts{Total: 4, Topic: 2, Host: 3, Exists: true}); got != want {
+		t.Errorf("counts = %+v, want %+v", got, want)
+	}
+	got, _ = s.CountSubscriptions(ctx, t2, "https://c.example/new", now)
+	if want := (SubscriptionCounts{Total: 4, Topic: 2, Host: 0}); got != want {
+		t.Errorf("counts of a new host = %+v, want %+v", got, want)
+	}
+}
+
+// TestMigrationFillsCallbackHost runs migration 0006's backfill on rows
+// saved without a host and compares with CallbackHost.
+func TestMigrationFillsCallbackHost(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	callbacks := []string{"https://A.example:8443/cb", "http://b.example?x=1", "http://c.example",
+		"http://[2001:db8::1]:8080/cb", "https://d.example/p/q?r=s:t"}
+	for _, cb := range callbacks {
+		if _, err := s.write.ExecContext(ctx, `INSERT INTO websub_subscriptions (topic, callback, lease, created, expires)
+			VALUES ('t', ?, 1, 0, 1)`, cb); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sqlText, err := migrations.ReadFile("migrations/0006_websub_limits.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	update := string(sqlText)
+	update = update[strings.Index(update, "UPDATE"):strings.Index(update, "CREATE INDEX")]
+	if _, err := s.write.ExecContext(ctx, update); err != nil {
+		t.Fatal(err)
+	}
+	for _, cb := range callbacks {
+		var host string
+		if err := s.read.QueryRowContext(ctx, `SELECT callback_host FROM websub_subscriptions WHERE callback = ?`, cb).Scan(&host); err != nil {
+			t.Fatal(err)
+		}
+		if want := CallbackHost(cb); host != want {
+			t.Errorf("%s: host %q, want %q", cb, host, want)
+		}
 	}
 }

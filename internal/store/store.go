@@ -84,6 +84,10 @@ type Store interface {
 	DeleteSubscription(ctx context.Context, topic, callback string) error
 	// Subscriptions lists a topic's WebSub subscriptions not expired at now.
 	Subscriptions(ctx context.Context, topic string, now time.Time) ([]Subscription, error)
+	// CountSubscriptions counts the subscriptions not expired at now, in
+	// all, to topic and with callback's host, and says whether (topic,
+	// callback) is one of them (a renewal).
+	CountSubscriptions(ctx context.Context, topic, callback string, now time.Time) (SubscriptionCounts, error)
 	// PruneSubscriptions removes the subscriptions expired at now.
 	PruneSubscriptions(ctx context.Context, now time.Time) (int, error)
 
@@ -136,6 +140,14 @@ type Subscription struct {
 	Lease    time.Duration
 	Created  time.Time
 	Expires  time.Time
+}
+
+// SubscriptionCounts are the unexpired WebSub subscriptions in all, to
+// one topic and with one callback host; Exists says whether the one asked
+// about is among them.
+type SubscriptionCounts struct {
+	Total, Topic, Host int
+	Exists             bool
 }
 
 // ItemQuery selects items.

@@ -38,7 +38,7 @@ const (
 func (h *handler) feedFile(w http.ResponseWriter, r *http.Request) {
 	id, ext, hasExt := cutExt(r.PathValue("file"))
 	if !validID(id) {
-		h.textError(w, r, notFound("unknown feed %q", id))
+		h.textError(w, r, notFound("unknown feed %.64q", id))
 		return
 	}
 	if !hasExt {
@@ -46,7 +46,7 @@ func (h *handler) feedFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !isFormat(ext) {
-		h.textError(w, r, notFound("unknown feed format %q: use .rss, .atom or .json", ext))
+		h.textError(w, r, notFound("unknown feed format %.64q: use .rss, .atom or .json", ext))
 		return
 	}
 	feed, err := h.feedHandler(r.Context(), id, ext)
@@ -64,12 +64,12 @@ func (h *handler) feedFile(w http.ResponseWriter, r *http.Request) {
 // feed as a 404 naming it.
 func (h *handler) feedHandler(ctx context.Context, id, format string) (http.Handler, error) {
 	if h.Feeds == nil {
-		return nil, notFound("unknown feed %q", id)
+		return nil, notFound("unknown feed %.64q", id)
 	}
 	feed, err := h.Feeds.Get(ctx, id, format)
 	if err != nil {
 		if h.isNotFound(err) {
-			return nil, notFound("unknown feed %q", id)
+			return nil, notFound("unknown feed %.64q", id)
 		}
 		return nil, err
 	}

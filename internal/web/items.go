@@ -94,7 +94,7 @@ func (h *handler) apiItems(w http.ResponseWriter, r *http.Request) {
 func (h *handler) apiItem(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		h.apiError(w, r, notFound("no item %q", r.PathValue("id")))
+		h.apiError(w, r, notFound("no item %.64q", r.PathValue("id")))
 		return
 	}
 	it, err := h.Store.Item(r.Context(), id)
@@ -121,21 +121,21 @@ func (h *handler) itemQuery(r *http.Request) (store.ItemQuery, error) {
 	if s := v.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > maxItemsLimit {
-			return q, badRequest("limit must be a whole number from 1 to %d, not %q", maxItemsLimit, s)
+			return q, badRequest("limit must be a whole number from 1 to %d, not %.64q", maxItemsLimit, s)
 		}
 		q.Limit = n
 	}
 	if q.Topic != "" && !validID(q.Topic) {
-		return q, badRequest("topic %q is not a topic id", q.Topic)
+		return q, badRequest("topic %.64q is not a topic id", q.Topic)
 	}
 	if q.Topic != "" && h.Topics != nil && !h.hasTopic(q.Topic) {
-		return q, badRequest("unknown topic %q", q.Topic)
+		return q, badRequest("unknown topic %.64q", q.Topic)
 	}
 	if q.Source != "" && !validID(q.Source) {
-		return q, badRequest("source %q is not a source id", q.Source)
+		return q, badRequest("source %.64q is not a source id", q.Source)
 	}
 	if q.Source != "" && h.Sources != nil && !h.hasSource(q.Source) {
-		return q, badRequest("unknown source %q: /api/sources lists them", q.Source)
+		return q, badRequest("unknown source %.64q: /api/sources lists them", q.Source)
 	}
 	if len(q.Text) > maxQueryLen || !utf8.ValidString(q.Text) {
 		return q, badRequest("q must be valid UTF-8 of at most %d bytes", maxQueryLen)

@@ -34,7 +34,7 @@ func (h *handler) routes(mux *http.ServeMux) {
 
 // apiUnknown answers any other /api/ path with a JSON 404.
 func (h *handler) apiUnknown(w http.ResponseWriter, r *http.Request) {
-	h.apiError(w, r, notFound("no API endpoint %s; there are /api/items, /api/items/{id}, /api/sources and /api/topics", r.URL.Path))
+	h.apiError(w, r, notFound("no API endpoint %.64q; there are /api/items, /api/items/{id}, /api/sources and /api/topics", r.URL.Path))
 }
 
 // WebSubHub is implemented by a Feeds whose feeds are distributed by the

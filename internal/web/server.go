@@ -24,6 +24,7 @@ type Server struct {
 	Metrics   http.Handler                    // nil: /metrics is not served here
 	BaseURL   string                          // absolute URL of this service; "" derives it from the request
 	Version   string                          // shown in the page footer
+	MaxBody   int64                           // bytes of a request body, on every route; 0: DefaultMaxBody
 	Logger    *slog.Logger                    // nil: discard
 	// IsNotFound reports whether an error of Feeds or Store means "no such
 	// thing" (answered with 404). Nil: errors.Is(err, store.ErrNotFound).
@@ -47,6 +48,9 @@ func (s *Server) Handler() http.Handler {
 	return newHandler(s).serveMux()
 }
 
+// DefaultMaxBody bounds request bodies when Server.MaxBody is 0.
+const DefaultMaxBody = 64 << 10
+
 func newHandler(s *Server) *handler {
 	log := s.Logger
 	if log == nil {
@@ -65,7 +69,11 @@ func newHandler(s *Server) *handler {
 func (h *handler) serveMux() http.Handler {
 	mux := http.NewServeMux()
 	h.routes(mux)
-	return h.instrument(mux)
+	limit := h.MaxBody
+	if limit <= 0 {
+		limit = DefaultMaxBody
+	}
+	return h.instrument(http.MaxBytesHandler(mux, limit))
 }
 
 // sources returns the configured sources, or none.

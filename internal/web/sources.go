@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"aggregator/internal/model"
+	"aggregator/internal/redact"
 )
 
 // sourceView is a configured source merged with what the store remembers
@@ -44,16 +45,19 @@ func (h *handler) sourceViews(ctx context.Context) ([]sourceView, error) {
 	views := make([]sourceView, 0, len(configured))
 	for _, src := range configured {
 		st, known := byID[src.ID]
+		// URLs shown without their credentials (the fetch uses the real
+		// ones); errors stored before redaction existed are redacted too.
+		src.URL = redact.URL(src.URL)
 		v := sourceView{
 			Source:              src,
 			Status:              st.Status,
 			LastFetch:           st.LastFetch,
 			LastSuccess:         st.LastSuccess,
 			NextFetch:           st.NextFetch,
-			LastError:           st.LastError,
+			LastError:           redact.Text(st.LastError),
 			ConsecutiveFailures: st.ConsecutiveFailures,
 			Items:               st.Items,
-			PermanentURL:        st.PermanentURL,
+			PermanentURL:        redact.URL(st.PermanentURL),
 			Gone:                st.Gone,
 		}
 		if st.RetryAfter.After(now) {

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -169,4 +170,42 @@ func TestAPISourcesEdgeCases(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSecretsInSourceURLsAreNotShown: a source configured with a password
+// and a token in its URL, and an error that names it, are shown on
+// /api/sources and / without them.
+func TestSecretsInSourceURLsAreNotShown(t *testing.T) {
+	const configured = "http://user:hunter2@feeds.test/rss?lang=ur&token=tok-s3cret"
+	env := newTestEnv(t, func(s *Server) {
+		s.Sources = func() []model.Source {
+			return []model.Source{{ID: "private", Title: "Private", URL: configured, Enabled: true}}
+		}
+	})
+	env.store.states = []model.SourceState{{SourceID: "private", Status: model.StatusError, LastFetch: testTime,
+		LastError: "fetch " + configured + ": status 500", PermanentURL: "https://feeds.test/new?api_key=k3y"}}
+	_, body := env.get(t, "/api/sources")
+	var got apiSourcesT
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	s := got.Sources[0]
+	if want := "http://feeds.test/rss?lang=ur&token=REDACTED"; s.URL != want {
+		t.Errorf("url = %q, want %q", s.URL, want)
+	}
+	if want := "fetch http://feeds.test/rss?lang=ur&token=REDACTED: status 500"; s.LastError != want {
+		t.Errorf("last_error = %q, want %q", s.LastError, want)
+	}
+	if want := "https://feeds.test/new?api_key=REDACTED"; s.PermanentURL != want {
+		t.Errorf("permanent_url = %q, want %q", s.PermanentURL, want)
+	}
+	_, page := env.get(t, "/")
+	for _, secret := range []string{"hunter2", "tok-s3cret", "k3y"} {
+		if strings.Contains(string(body), secret) || strings.Contains(string(page), secret) {
+			t.Errorf("%q shown", secret)
+		}
+	}
+	if !strings.Contains(string(page), "feeds.test/rss?lang=ur&amp;token=REDACTED") {
+		t.Error("the page does not show the redacted URL")
+	}
 }

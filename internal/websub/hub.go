@@ -10,29 +10,39 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"aggregator/internal/netguard"
+	"aggregator/internal/store"
 )
 
 // Hub is the built-in WebSub hub: ServeHTTP takes subscription requests,
 // Run verifies them and distributes content, Publish announces a feed's new
 // version.
 type Hub struct {
-	st    Store
-	opts  Options
-	stats *counters
-	q     *queue
+	st      Store
+	opts    Options
+	stats   *counters
+	q       *queue
+	clients *clients
 
-	mu      sync.Mutex
-	version uint64                 // of the last body published
-	topics  map[string]*topicState // distributions queued or under way
-	slots   map[slotKey]*slot      // deliveries queued, under way or backing off
+	admitMu sync.Mutex // serializes admissions (see admit)
+
+	mu          sync.Mutex
+	version     uint64                 // of the last body published
+	topics      map[string]*topicState // distributions queued or under way
+	slots       map[slotKey]*slot      // deliveries queued, under way or backing off
+	failures    map[slotKey]int        // deliveries failed in a row, per subscription
+	pendingWork pendingWork            // verifications accepted, not yet ended
 }
 
 // New returns a hub keeping its subscriptions in st.
 func New(st Store, opts Options) *Hub {
 	opts = opts.withDefaults()
 	stats := newCounters(KindDelivery, KindVerification, KindPublish)
-	return &Hub{st: st, opts: opts, stats: stats, q: newQueue(opts, stats),
-		topics: make(map[string]*topicState), slots: make(map[slotKey]*slot)}
+	return &Hub{st: st, opts: opts, stats: stats, q: newQueue(opts, stats), clients: newClients(opts.ClientRate),
+		topics: make(map[string]*topicState), slots: make(map[slotKey]*slot), failures: make(map[slotKey]int),
+		pendingWork: pendingWork{byHost: make(map[string]int),
+			subs: subCounts{byTopic: make(map[string]int), byHost: make(map[string]int)}}}
 }
 
 // Stats returns what the hub did since New and what it has pending.
@@ -73,7 +83,10 @@ type request struct {
 
 // ServeHTTP answers POST /websub: a valid subscribe or unsubscribe request
 // gets 202 Accepted and its verification of intent follows asynchronously;
-// an invalid one gets 400 naming the problem.
+// an invalid one gets 400 naming the problem; one beyond a limit 429 (the
+// client's rate, or too many verifications pending for the callback's
+// host) or 403 (the subscriptions in all, of the topic or of the
+// callback's host).
 func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
@@ -90,14 +103,32 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	err = h.q.add(&task{kind: KindVerification, what: req.mode + " " + req.callback, run: func(ctx context.Context) error {
-		return h.verify(ctx, req)
-	}})
-	if err != nil {
+	if !h.clients.allow(r.RemoteAddr, h.opts.Now()) {
+		h.stats.add(KindVerification, ResultLimited)
 		w.Header().Set("Retry-After", "60")
-		http.Error(w, err.Error(), http.StatusServiceUnavailable)
+		http.Error(w, fmt.Sprintf("too many requests: at most %d a minute", h.opts.ClientRate), http.StatusTooManyRequests)
 		return
 	}
+	release, err := h.admit(r.Context(), req)
+	var le *limitError
+	switch {
+	case errors.As(err, &le):
+		h.stats.add(KindVerification, ResultLimited)
+		if le.status == http.StatusTooManyRequests {
+			w.Header().Set("Retry-After", "60")
+		}
+		http.Error(w, le.msg, le.status)
+		return
+	case err != nil:
+		h.opts.Logger.Error("websub: request not accepted", slog.Any("error", err))
+		http.Error(w, "the hub cannot take requests now", http.StatusServiceUnavailable)
+		return
+	}
+	// Verifications wait in the lane of the callback's host: a host that
+	// does not answer delays only its own requests.
+	_ = h.q.add(&task{kind: KindVerification, what: req.mode + " " + req.callback, lane: store.CallbackHost(req.callback),
+		run: func(ctx context.Context) error { return h.verify(ctx, req) },
+		end: func(error) { release() }})
 	h.opts.Logger.LogAttrs(r.Context(), slog.LevelInfo, "websub: request accepted",
 		slog.String("mode", req.mode), slog.String("topic", req.topic), slog.String("callback", req.callback))
 	w.WriteHeader(http.StatusAccepted)
@@ -118,13 +149,13 @@ func (h *Hub) parse(form url.Values) (request, error) {
 	case "":
 		return req, errors.New("hub.mode is required (subscribe or unsubscribe)")
 	default:
-		return req, fmt.Errorf("hub.mode %q is not supported (subscribe or unsubscribe)", req.mode)
+		return req, fmt.Errorf("hub.mode %.100q is not supported (subscribe or unsubscribe)", req.mode)
 	}
 	if req.topic == "" {
 		return req, errors.New("hub.topic is required")
 	}
 	if h.opts.IsTopic == nil || !h.opts.IsTopic(req.topic) {
-		return req, fmt.Errorf("hub.topic %q is not a feed published here", req.topic)
+		return req, fmt.Errorf("hub.topic %.100q is not a feed published here", req.topic)
 	}
 	if err := h.checkCallback(req.callback); err != nil {
 		return req, err
@@ -136,7 +167,7 @@ func (h *Hub) parse(form url.Values) (request, error) {
 	if s := form.Get("hub.lease_seconds"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || n <= 0 {
-			return req, fmt.Errorf("hub.lease_seconds %q is not a positive integer", s)
+			return req, fmt.Errorf("hub.lease_seconds %.100q is not a positive integer", s)
 		}
 		req.lease = time.Duration(min(n, int64(h.opts.MaxLease/time.Second))) * time.Second
 	}
@@ -152,13 +183,13 @@ func (h *Hub) checkCallback(callback string) error {
 	}
 	u, err := url.Parse(callback)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "" || u.User != nil {
-		return fmt.Errorf("hub.callback %q is not an absolute http(s) URL without credentials or fragment", callback)
+		return fmt.Errorf("hub.callback %.100q is not an absolute http(s) URL without credentials or fragment", callback)
 	}
 	if len(callback) > 2000 {
 		return errors.New("hub.callback is longer than 2000 bytes")
 	}
-	if !h.opts.AllowPrivate && privateHost(u.Hostname()) {
-		return fmt.Errorf("hub.callback %q: %w", callback, ErrPrivateAddress)
+	if !h.opts.AllowPrivate && netguard.NamesPrivate(u.Hostname()) {
+		return fmt.Errorf("hub.callback %.100q: %w", callback, ErrPrivateAddress)
 	}
 	return nil
 }

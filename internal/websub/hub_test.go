@@ -2,7 +2,9 @@ package websub
 
 import (
 	"context"
+	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -13,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"aggregator/internal/netns"
 	"aggregator/internal/store"
 )
 
@@ -268,7 +271,13 @@ func TestFailedVerificationDoesNotSubscribe(t *testing.T) {
 	h.waitSubscriptions(t, 0)
 }
 
+// TestBadRequestsAreRefused runs in a network namespace of its own, with
+// the private callbacks it names brought up on loopback, so that a guard
+// that let them through could not reach the real ones.
 func TestBadRequestsAreRefused(t *testing.T) {
+	if !netns.Run(t, privateCallbackAddrs...) {
+		return
+	}
 	h := newTestHub(t, func(o *Options) { o.AllowPrivate = false })
 	cb := "https://subscriber.example/cb"
 	cases := []struct {
@@ -283,6 +292,9 @@ func TestBadRequestsAreRefused(t *testing.T) {
 		{"NonHTTPCallback", map[string]string{"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": "ftp://x.example/cb"}},
 		{"PrivateCallback", map[string]string{"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": "http://10.0.0.7/cb"}},
 		{"LoopbackCallback", map[string]string{"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": "http://127.0.0.1:8080/cb"}},
+		{"CGNATCallback", map[string]string{"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": "http://100.100.100.200/cb"}},
+		{"ZeroNetCallback", map[string]string{"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": "http://0.0.0.1/cb"}},
+		{"MappedCallback", map[string]string{"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": "http://[::ffff:169.254.169.254]/cb"}},
 		{"LongSecret", map[string]string{"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": cb, "hub.secret": strings.Repeat("x", 200)}},
 		{"BadLease", map[string]string{"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": cb, "hub.lease_seconds": "soon"}},
 		{"NoMode", map[string]string{"hub.topic": topic, "hub.callback": cb}},
@@ -423,12 +435,36 @@ func TestSubscriptionsSurviveRestart(t *testing.T) {
 	run(true)
 }
 
+// privateCallbackAddrs are brought up on loopback in the namespace tests.
+var privateCallbackAddrs = []string{"10.0.0.7", "100.100.100.200", "0.0.0.1", "169.254.169.254"}
+
+// TestPrivateCallbackRefusedWhenDialled listens on private addresses in a
+// network namespace of its own and shows that the hub's client never
+// connects to them (nor to loopback), while one allowed to does.
 func TestPrivateCallbackRefusedWhenDialled(t *testing.T) {
-	client := newClient(time.Second, false)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
-	defer srv.Close()
-	_, err := client.Get(srv.URL)
-	if err == nil || !strings.Contains(err.Error(), ErrPrivateAddress.Error()) {
-		t.Errorf("GET loopback with the guard: err = %v, want %v", err, ErrPrivateAddress)
+	if !netns.Run(t, privateCallbackAddrs...) {
+		return
+	}
+	for _, ip := range append(privateCallbackAddrs, "127.0.0.1") {
+		ln, err := net.Listen("tcp", ip+":0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hits atomic.Int32
+		srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) })}
+		go srv.Serve(ln)
+		u := "http://" + ln.Addr().String() + "/cb"
+		if _, err := newClient(time.Second, false).Get(u); err == nil || !errors.Is(err, ErrPrivateAddress) {
+			t.Errorf("GET %s with the guard: err = %v, want %v", u, err, ErrPrivateAddress)
+		}
+		if hits.Load() != 0 {
+			t.Errorf("%s reached through the guard", u)
+		}
+		if resp, err := newClient(time.Second, true).Get(u); err != nil {
+			t.Errorf("GET %s allowing private: %v", u, err)
+		} else {
+			resp.Body.Close()
+		}
+		srv.Close()
 	}
 }

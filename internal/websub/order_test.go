@@ -211,25 +211,35 @@ func TestPublishBurstCoalesces(t *testing.T) {
 	}
 }
 
-func TestFullQueueCountsDrops(t *testing.T) {
+// TestBusyWorkersDropNothing: while the only worker is held, more work
+// than the channel holds waits in its lanes, and all of it is done once
+// the worker is free: nothing is dropped for lack of room.
+func TestBusyWorkersDropNothing(t *testing.T) {
 	h := newTestHub(t, func(o *Options) { o.Workers, o.Queue = 1, 1 })
 	r := newRecorder(t)
 	h.subscribeRecorder(t, r)
 	entered, release := make(chan struct{}), make(chan struct{})
-	r.hold = func(string) bool { close(entered); <-release; return false }
-	defer close(release)
+	var once sync.Once
+	r.hold = func(string) bool { once.Do(func() { close(entered); <-release }); return false }
 	h.Publish(topic, "application/rss+xml", []byte("v1"))
 	receive(t, entered) // the only worker is busy
 
 	for _, other := range []string{"a", "b", "c"} {
 		h.Publish("https://news.example.org/feeds/"+other+".rss", "application/rss+xml", []byte("x"))
 	}
-	st := h.Stats()
-	if got := st.Publishes[ResultDropped]; got != 2 {
-		t.Errorf("dropped %d publishes, want 2 beyond the queue of 1", got)
+	h.Publish(topic, "application/rss+xml", []byte("v2"))
+	if got := h.Stats().Queued; got != 4 {
+		t.Errorf("queued %d, want the 4 distributions beyond the channel of 1", got)
 	}
-	if st.Queued != 1 || st.Capacity != 1 {
-		t.Errorf("queued %d of %d, want 1 of 1", st.Queued, st.Capacity)
+	close(release)
+	waitFor(t, "v2 delivered", func() bool { return slices.Contains(r.received(), "v2") })
+	waitFor(t, "the hub idle", func() bool { return idle(h.Hub) })
+	st := h.Stats()
+	if got := st.Publishes[ResultDropped] + st.Deliveries[ResultDropped]; got != 0 {
+		t.Errorf("dropped %d", got)
+	}
+	if got := st.Publishes[ResultOK]; got != 5 {
+		t.Errorf("distributed %d, want 5", got)
 	}
 }
 

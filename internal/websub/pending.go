@@ -15,7 +15,10 @@ import (
 // off at a time and always sends the newest body offered to it. A body
 // replaced before it was sent is dropped (superseded), so a subscriber
 // never gets version N after N+1, and a burst of Publish calls costs one
-// distribution, not one per call.
+// distribution, not one per call. Distributions and deliveries wait in
+// lanes of the queue (a topic's own lane; the callback host's), which are
+// never full: a body is never dropped for lack of room, only replaced by a
+// newer one.
 
 // content is one published version of a topic; version grows with every
 // Publish of the hub.
@@ -67,13 +70,11 @@ func (h *Hub) Publish(topic, contentType string, body []byte) {
 // queueDistribution queues the distribution of a topic's latest body;
 // h.mu is held.
 func (h *Hub) queueDistribution(topic string) {
-	t := &task{kind: KindPublish, what: "distribute " + topic}
+	// The NUL keeps a topic's lane apart from every callback host's.
+	t := &task{kind: KindPublish, what: "distribute " + topic, lane: "\x00" + topic}
 	t.run = func(ctx context.Context) error { return h.distribute(ctx, topic) }
 	t.end = func(error) { h.distributed(topic) }
-	if err := h.q.add(t); err != nil {
-		delete(h.topics, topic)
-		h.opts.Logger.Warn("websub: not distributing", slog.String("topic", topic), slog.Any("error", err))
-	}
+	_ = h.q.add(t) // a lane is never full
 }
 
 // distribute offers the topic's latest body to each of its subscribers.
@@ -144,14 +145,10 @@ func (h *Hub) offer(sub store.Subscription, c *content) {
 
 // queueDelivery queues the delivery task of a slot; h.mu is held.
 func (h *Hub) queueDelivery(k slotKey) {
-	t := &task{kind: KindDelivery, what: "deliver " + k.topic + " to " + k.callback}
+	t := &task{kind: KindDelivery, what: "deliver " + k.topic + " to " + k.callback, lane: store.CallbackHost(k.callback)}
 	t.run = func(ctx context.Context) error { return h.deliverPending(ctx, k, t) }
 	t.end = func(error) { h.delivered(k) }
-	if err := h.q.add(t); err != nil {
-		delete(h.slots, k)
-		h.opts.Logger.Warn("websub: not delivering", slog.String("topic", k.topic),
-			slog.String("callback", k.callback), slog.Any("error", err))
-	}
+	_ = h.q.add(t) // a lane is never full
 }
 
 // deliverPending sends a slot's newest body. A failure is retried with
@@ -172,10 +169,16 @@ func (h *Hub) deliverPending(ctx context.Context, k slotKey, t *task) error {
 	h.mu.Unlock()
 
 	err := h.deliver(ctx, sub, c)
+	if err != nil && !isFinal(err) && ctx.Err() == nil {
+		err = h.failed(ctx, k, err)
+	}
 
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s.inFlight = nil
+	if err == nil {
+		delete(h.failures, k)
+	}
 	switch {
 	case err == nil || isFinal(err):
 		if s.pending == c {
@@ -185,6 +188,25 @@ func (h *Hub) deliverPending(ctx context.Context, k slotKey, t *task) error {
 		h.stats.add(KindDelivery, ResultSuperseded) // the retry sends the newer body
 	}
 	return err
+}
+
+// failed counts a failed delivery of a subscription; the MaxFailures-th in
+// a row unsubscribes its callback, and the error becomes final.
+func (h *Hub) failed(ctx context.Context, k slotKey, err error) error {
+	h.mu.Lock()
+	h.failures[k]++
+	n := h.failures[k]
+	h.mu.Unlock()
+	if n < h.opts.MaxFailures {
+		return err
+	}
+	if derr := h.st.DeleteSubscription(ctx, k.topic, k.callback); derr != nil {
+		return fmt.Errorf("%w; unsubscribing after %d failures: %w", err, n, derr)
+	}
+	h.forget(k.topic, k.callback)
+	h.opts.Logger.LogAttrs(ctx, slog.LevelWarn, "websub: callback unsubscribed after failed deliveries",
+		slog.String("topic", k.topic), slog.String("callback", k.callback), slog.Int("failures", n), slog.Any("error", err))
+	return final(fmt.Errorf("%w; unsubscribed after %d failed deliveries in a row", err, n), ResultExpired)
 }
 
 // delivered follows a delivery task's end: a body offered meanwhile gets
@@ -216,7 +238,9 @@ func isFinal(err error) bool {
 func (h *Hub) forget(topic, callback string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if s := h.slots[slotKey{topic, callback}]; s != nil {
+	k := slotKey{topic, callback}
+	delete(h.failures, k)
+	if s := h.slots[k]; s != nil {
 		s.pending = nil
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// errQueueFull is returned when a task cannot be queued.
+// errQueueFull is returned when a task without a lane cannot be queued.
 var errQueueFull = errors.New("websub work queue is full")
 
 // errNoWork is returned by a task that found nothing left to do (its
@@ -22,6 +22,11 @@ var errNoWork = errors.New("nothing left to do")
 type task struct {
 	kind string // Kind constant, for the stats
 	what string // for logs
+	// lane, when set, queues the task in its lane (a subscriber's callback
+	// host) rather than the bounded channel: lanes are never full, run one
+	// task at a time each and take turns, so a slow or dead subscriber
+	// delays only its own lane.
+	lane string
 	// attempt is the tries made so far. It is the queue's, except that run
 	// may set it to 1 when the work it took is not what failed before (a
 	// newer version of a feed): a first try, with a full set of attempts.
@@ -55,24 +60,41 @@ func final(err error, result string) error { return permanentError{err, result} 
 
 // queue runs tasks on a bounded set of workers and retries failed ones
 // with exponential backoff, a bounded number of times. It counts every
-// outcome in stats.
+// outcome in stats. A task without a lane waits in a bounded channel; one
+// with a lane waits in its lane, and the lanes with work take turns.
 type queue struct {
 	opts  Options
 	stats *counters
 	tasks chan *task
+	wake  chan struct{} // a lane got work
 
 	mu      sync.Mutex
 	stopped bool
 	timers  map[*time.Timer]struct{}
+	lanes   map[string]*lane
+	turns   []string // lanes with work waiting and none under way, in turn
+	laned   int      // tasks waiting in lanes
+}
+
+// lane is the tasks of one lane waiting, in order, and whether one is
+// under way.
+type lane struct {
+	waiting []*task
+	busy    bool
 }
 
 func newQueue(opts Options, stats *counters) *queue {
-	return &queue{opts: opts, stats: stats, tasks: make(chan *task, opts.Queue), timers: make(map[*time.Timer]struct{})}
+	return &queue{opts: opts, stats: stats, tasks: make(chan *task, opts.Queue), wake: make(chan struct{}, opts.Workers),
+		timers: make(map[*time.Timer]struct{}), lanes: make(map[string]*lane)}
 }
 
-// add queues a task without waiting; a full queue refuses it and counts
-// it dropped.
+// add queues a task without waiting. A task with a lane is always taken;
+// a full channel refuses one without and counts it dropped.
 func (q *queue) add(t *task) error {
+	if t.lane != "" {
+		q.addLaned(t)
+		return nil
+	}
 	select {
 	case q.tasks <- t:
 		return nil
@@ -82,25 +104,104 @@ func (q *queue) add(t *task) error {
 	}
 }
 
+// addLaned queues t at the end of its lane, which takes its turn after
+// the lanes already waiting.
+func (q *queue) addLaned(t *task) {
+	q.mu.Lock()
+	l := q.lanes[t.lane]
+	if l == nil {
+		l = &lane{}
+		q.lanes[t.lane] = l
+	}
+	l.waiting = append(l.waiting, t)
+	q.laned++
+	if !l.busy && len(l.waiting) == 1 {
+		q.turns = append(q.turns, t.lane)
+	}
+	q.mu.Unlock()
+	q.signal()
+}
+
+// signal wakes a waiting worker, if any.
+func (q *queue) signal() {
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
+}
+
+// nextLaned takes the first task of the lane whose turn it is, marking
+// the lane busy; nil when no lane has work.
+func (q *queue) nextLaned() *task {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.turns) == 0 {
+		return nil
+	}
+	name := q.turns[0]
+	q.turns = q.turns[1:]
+	l := q.lanes[name]
+	t := l.waiting[0]
+	l.waiting[0] = nil
+	l.waiting = l.waiting[1:]
+	l.busy = true
+	q.laned--
+	return t
+}
+
+// laneDone ends a lane's task under way: the lane takes its next turn at
+// the end, or is forgotten when empty.
+func (q *queue) laneDone(name string) {
+	q.mu.Lock()
+	l := q.lanes[name]
+	l.busy = false
+	more := len(l.waiting) > 0
+	if more {
+		q.turns = append(q.turns, name)
+	} else {
+		delete(q.lanes, name)
+	}
+	q.mu.Unlock()
+	if more {
+		q.signal()
+	}
+}
+
 // depth is the tasks waiting for a worker and those waiting to retry.
 func (q *queue) depth() (queued, retrying int) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return len(q.tasks), len(q.timers)
+	return len(q.tasks) + q.laned, len(q.timers)
 }
 
 // run works on tasks until ctx ends, then stops the pending retries and
-// waits for the tasks under way.
+// waits for the tasks under way. Each worker alternates between the
+// channel and the lanes, so neither starves the other.
 func (q *queue) run(ctx context.Context) {
 	var wg sync.WaitGroup
 	for range q.opts.Workers {
 		wg.Go(func() {
-			for {
+			for ctx.Err() == nil {
+				worked := false
 				select {
-				case <-ctx.Done():
-					return
 				case t := <-q.tasks:
 					q.do(ctx, t)
+					worked = true
+				default:
+				}
+				if t := q.nextLaned(); t != nil {
+					q.do(ctx, t)
+					q.laneDone(t.lane)
+					worked = true
+				}
+				if worked {
+					continue
+				}
+				select {
+				case <-ctx.Done():
+				case t := <-q.tasks:
+					q.do(ctx, t)
+				case <-q.wake:
 				}
 			}
 		})

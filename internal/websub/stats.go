@@ -23,6 +23,8 @@ const (
 	ResultSuperseded = "superseded" // content dropped undelivered: a newer version replaced it
 	ResultCoalesced  = "coalesced"  // a Publish folded into one still waiting for a worker
 	ResultDropped    = "dropped"    // work refused because the queue was full
+	ResultLimited    = "limited"    // a request refused by a limit: rate, subscriptions in all, per topic or per host
+	ResultExpired    = "expired"    // the callback failed Options.MaxFailures deliveries in a row: subscription removed
 )
 
 // knownResults are the results of a kind, reported as 0 before they first
@@ -30,8 +32,10 @@ const (
 func knownResults(kind string) []string {
 	switch kind {
 	case KindDelivery:
-		return []string{ResultOK, ResultRetry, ResultFailed, ResultGone, ResultSuperseded, ResultDropped}
-	case KindVerification, KindPing:
+		return []string{ResultOK, ResultRetry, ResultFailed, ResultGone, ResultSuperseded, ResultExpired}
+	case KindVerification:
+		return []string{ResultOK, ResultRetry, ResultFailed, ResultRefused, ResultLimited}
+	case KindPing:
 		return []string{ResultOK, ResultRetry, ResultFailed, ResultRefused, ResultDropped}
 	case KindPublish:
 		return []string{ResultOK, ResultRetry, ResultFailed, ResultCoalesced, ResultDropped}
@@ -51,8 +55,8 @@ type Stats struct {
 	// coalesced when a newer body replaced one still waiting.
 	Publishes map[string]uint64
 
-	Queued   int // tasks waiting for a worker
-	Capacity int // the bound on Queued (Options.Queue)
+	Queued   int // tasks waiting for a worker: in the channel and, for a Hub, in the callback hosts' lanes
+	Capacity int // the bound on the channel (Options.Queue); the lanes are bounded by the hub's limits instead
 	Retrying int // failed tasks waiting out their backoff
 	// Pending is the (topic, callback) pairs with content not yet
 	// delivered, each with at most one delivery under way (Hub only).

@@ -29,8 +29,8 @@ func TestStatsCountOutcomes(t *testing.T) {
 
 		st := h.Stats()
 		want := map[string]map[string]uint64{
-			"verifications": {ResultOK: 1, ResultRefused: 1, ResultRetry: 0, ResultFailed: 0, ResultDropped: 0},
-			"deliveries":    {ResultOK: 1, ResultRetry: 1, ResultFailed: 0, ResultGone: 0, ResultSuperseded: 0, ResultDropped: 0},
+			"verifications": {ResultOK: 1, ResultRefused: 1, ResultRetry: 0, ResultFailed: 0, ResultLimited: 0},
+			"deliveries":    {ResultOK: 1, ResultRetry: 1, ResultFailed: 0, ResultGone: 0, ResultSuperseded: 0, ResultExpired: 0},
 			"publishes":     {ResultOK: 1, ResultCoalesced: 0},
 		}
 		got := map[string]map[string]uint64{"verifications": st.Verifications, "deliveries": st.Deliveries, "publishes": st.Publishes}

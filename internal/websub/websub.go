@@ -16,16 +16,22 @@ import (
 
 // Defaults of the Options.
 const (
-	DefaultLease       = 10 * 24 * time.Hour
-	DefaultMinLease    = time.Hour
-	DefaultMaxLease    = 30 * 24 * time.Hour
-	DefaultAttempts    = 6
-	DefaultRetryDelay  = 30 * time.Second
-	DefaultTimeout     = 20 * time.Second
-	DefaultWorkers     = 4
-	DefaultQueue       = 1024
-	maxSecretBytes     = 200 // hub.secret must be shorter (WebSub 5.1)
-	maxChallengeAnswer = 1 << 10
+	DefaultLease      = 10 * 24 * time.Hour
+	DefaultMinLease   = time.Hour
+	DefaultMaxLease   = 30 * 24 * time.Hour
+	DefaultAttempts   = 6
+	DefaultRetryDelay = 30 * time.Second
+	DefaultTimeout    = 10 * time.Second
+	DefaultWorkers    = 16
+	DefaultQueue      = 1024
+
+	DefaultMaxSubscriptions = 1000 // in all
+	DefaultMaxPerTopic      = 200  // subscribers of one feed
+	DefaultMaxPerHost       = 20   // subscriptions whose callback is on one host
+	DefaultClientRate       = 10   // valid requests a minute per client address, in bursts of as many
+	DefaultMaxFailures      = 10   // deliveries failed in a row before a callback is unsubscribed
+	maxSecretBytes          = 200  // hub.secret must be shorter (WebSub 5.1)
+	maxChallengeAnswer      = 1 << 10
 )
 
 // Notifier is told when a published feed changed: the built-in Hub
@@ -41,6 +47,7 @@ type Notifier interface {
 // Store is what the hub needs of storage: store.Store satisfies it.
 type Store interface {
 	SaveSubscription(ctx context.Context, sub store.Subscription) error
+	CountSubscriptions(ctx context.Context, topic, callback string, now time.Time) (store.SubscriptionCounts, error)
 	DeleteSubscription(ctx context.Context, topic, callback string) error
 	Subscriptions(ctx context.Context, topic string, now time.Time) ([]store.Subscription, error)
 	PruneSubscriptions(ctx context.Context, now time.Time) (int, error)
@@ -67,10 +74,18 @@ type Options struct {
 	RetryDelay time.Duration // before the second try; doubled for each next one
 	Timeout    time.Duration // per request to a subscriber or hub
 	Workers    int           // requests under way at once
-	// Queue bounds the tasks waiting for a worker; beyond, new work is
-	// refused and counted dropped. Publish calls of a topic coalesce, so
-	// the queue holds about one task per topic and subscriber at most.
+	// Queue bounds the pings waiting for a worker (Pinger); beyond, new
+	// ones are refused and counted dropped. The hub's work waits in one
+	// lane per callback host instead, never refused: Publish calls of a
+	// topic coalesce, so a lane holds about one task per subscription.
 	Queue int
+
+	// Limits of the hub (see limits.go).
+	MaxSubscriptions int // unexpired subscriptions in all
+	MaxPerTopic      int // per topic
+	MaxPerHost       int // per callback host
+	ClientRate       int // valid requests a minute per client address
+	MaxFailures      int // failed deliveries in a row that unsubscribe a callback
 
 	// Client overrides the HTTP client (its transport's guard included).
 	Client *http.Client
@@ -79,25 +94,19 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	def := func(d *time.Duration, v time.Duration) {
-		if *d <= 0 {
-			*d = v
-		}
-	}
-	def(&o.DefaultLease, DefaultLease)
-	def(&o.MinLease, DefaultMinLease)
-	def(&o.MaxLease, DefaultMaxLease)
-	def(&o.RetryDelay, DefaultRetryDelay)
-	def(&o.Timeout, DefaultTimeout)
-	if o.Attempts <= 0 {
-		o.Attempts = DefaultAttempts
-	}
-	if o.Workers <= 0 {
-		o.Workers = DefaultWorkers
-	}
-	if o.Queue <= 0 {
-		o.Queue = DefaultQueue
-	}
+	orDefault(&o.DefaultLease, DefaultLease)
+	orDefault(&o.MinLease, DefaultMinLease)
+	orDefault(&o.MaxLease, DefaultMaxLease)
+	orDefault(&o.RetryDelay, DefaultRetryDelay)
+	orDefault(&o.Timeout, DefaultTimeout)
+	orDefault(&o.Attempts, DefaultAttempts)
+	orDefault(&o.Workers, DefaultWorkers)
+	orDefault(&o.Queue, DefaultQueue)
+	orDefault(&o.MaxSubscriptions, DefaultMaxSubscriptions)
+	orDefault(&o.MaxPerTopic, DefaultMaxPerTopic)
+	orDefault(&o.MaxPerHost, DefaultMaxPerHost)
+	orDefault(&o.ClientRate, DefaultClientRate)
+	orDefault(&o.MaxFailures, DefaultMaxFailures)
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -111,6 +120,13 @@ func (o Options) withDefaults() Options {
 		o.Client = newClient(o.Timeout, o.AllowPrivate)
 	}
 	return o
+}
+
+// orDefault sets *p to v when it is not positive.
+func orDefault[T int | time.Duration](p *T, v T) {
+	if *p <= 0 {
+		*p = v
+	}
 }
 
 // linkHeader is the Link header naming the hub and the topic (WebSub 7).
