@@ -78,6 +78,29 @@ func compare(a, b *signature) evidence {
 	return e
 }
 
+// hopeless reports, from the two cheapest pieces of evidence, that a and b
+// cannot be the same story by any route of margin: every text route needs
+// a shingle Jaccard of mixedJaccard at least, the lead route minLeadShared
+// shared headline/lead words (and two items of one source a Jaccard of
+// repostJaccard). Most candidates of an item fail both, and are then
+// spared the rest of compare.
+func hopeless(a, b *signature) bool {
+	if a.shingles == 0 || b.shingles == 0 {
+		return intersect(a.lead, b.lead) < minLeadShared
+	}
+	same := 0
+	for i := range a.mins {
+		if a.mins[i] == b.mins[i] {
+			same++
+		}
+	}
+	// The estimate compare makes, at its most generous.
+	if float64(same)/numHashes >= mixedJaccard {
+		return false
+	}
+	return intersect(a.lead, b.lead) < minLeadShared
+}
+
 // inLead returns those of a signature's entities (names or numbers) that
 // appear in its headline or lead. An entity keeps 15 bits of the word's
 // hash, the lead set 16, so an entity is in the lead when either

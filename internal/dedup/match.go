@@ -41,14 +41,14 @@ func Match(it *model.Item, cands []model.Candidate) int64 {
 			}
 			cs = &d
 		}
-		e := compare(&sig, cs)
-		e.apart = !it.FirstSeen.IsZero() && !c.FirstSeen.IsZero() &&
-			(it.FirstSeen.Sub(c.FirstSeen) > updateWindow || c.FirstSeen.Sub(it.FirstSeen) > updateWindow)
-		verdicts = append(verdicts, verdict{
-			cand:  c,
-			same:  e.same(it.SourceID != "" && c.SourceID == it.SourceID),
-			score: e.score(),
-		})
+		v := verdict{cand: c}
+		if !hopeless(&sig, cs) {
+			e := compare(&sig, cs)
+			e.apart = !it.FirstSeen.IsZero() && !c.FirstSeen.IsZero() &&
+				(it.FirstSeen.Sub(c.FirstSeen) > updateWindow || c.FirstSeen.Sub(it.FirstSeen) > updateWindow)
+			v.same, v.score = e.same(it.SourceID != "" && c.SourceID == it.SourceID), e.score()
+		}
+		verdicts = append(verdicts, v)
 	}
 	var best *storyVerdict
 	for _, s := range byStory(verdicts) {

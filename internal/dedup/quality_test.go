@@ -138,3 +138,42 @@ func TestLabelledPairs(t *testing.T) {
 		t.Errorf("recall %.3f, want >= 0.90", recall)
 	}
 }
+
+// TestHopelessNeverHidesAMatch holds the shortcut of Match to compare:
+// over every labelled pair and every pair of the first 300 real
+// headlines, a pair hopeless calls hopeless is never one compare would
+// join, from either side.
+func TestHopelessNeverHidesAMatch(t *testing.T) {
+	var items []*model.Item
+	for _, p := range loadPairs(t) {
+		items = append(items, p.A.item(), p.B.item())
+	}
+	for i, r := range loadUCI(t) {
+		if i == 300 {
+			break
+		}
+		it := &model.Item{Title: r.title, SourceID: r.publisher}
+		it.Fingerprint = Fingerprint(it)
+		items = append(items, it)
+	}
+	sigs := make([]signature, len(items))
+	for i, it := range items {
+		sigs[i], _ = decode(it.Fingerprint.Sig)
+	}
+	skipped := 0
+	for i := range sigs {
+		for j := range sigs {
+			if i == j || !hopeless(&sigs[i], &sigs[j]) {
+				continue
+			}
+			skipped++
+			e := compare(&sigs[i], &sigs[j])
+			if e.same(false) || e.same(true) {
+				t.Fatalf("hopeless hides a match: %q ~ %q", items[i].Title, items[j].Title)
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Error("hopeless never applied")
+	}
+}

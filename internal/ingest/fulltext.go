@@ -35,10 +35,9 @@ const pendingMark = "+full-text-pending"
 // entry then matches its stored copy, keeps the full text stored before
 // and its page is not fetched again; a correction in the feed changes the
 // hash and fetches the page anew. Failures never fail the run: the item
-// keeps the feed's text.
-func (p *Pipeline) fullText(ctx context.Context, src model.Source, feedURL string, items []model.Item, stored map[string]string) {
+// keeps the feed's text. budget is what is left of the run's pages.
+func (p *Pipeline) fullText(ctx context.Context, src model.Source, feedURL string, items []model.Item, stored map[string]string, budget *int) {
 	log := p.opts.Logger.With(slog.String("source", src.ID))
-	fetched := 0
 	for i := range items {
 		it := &items[i]
 		h, known := stored[it.Key]
@@ -52,11 +51,11 @@ func (p *Pipeline) fullText(ctx context.Context, src model.Source, feedURL strin
 		case p.opts.Client.RefusesLink(page, feedURL):
 			log.Debug("full text: article link names a private host; not fetched", slog.String("url", page))
 			continue
-		case fetched >= p.opts.FullTextPerRun || ctx.Err() != nil:
+		case *budget <= 0 || ctx.Err() != nil:
 			it.Hash += pendingMark
 			continue
 		}
-		fetched++
+		*budget--
 		if transient := p.article(ctx, log, it, page); transient {
 			it.Hash += pendingMark
 		}
@@ -85,7 +84,9 @@ func (p *Pipeline) article(ctx context.Context, log *slog.Logger, it *model.Item
 	// A feed that already carries more text than the page yields (a
 	// teaser page, a paywall) keeps its own.
 	if utf8.RuneCountInString(art.Text) >= utf8.RuneCountInString(it.ContentText) {
-		it.Content, it.ContentText = art.Content, art.Text
+		// The text is derived from the HTML as it will be again when the
+		// item is read back (retag, explain).
+		it.Content, it.ContentText = art.Content, normalize.Text(art.Content)
 	}
 	return false
 }

@@ -147,12 +147,12 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 		}
 	}
 
-	items, resp, err := p.retrieve(ctx, src, st)
+	doc, resp, err := p.retrieve(ctx, src, st)
 	// Shown in logs, the API and the fetch command's output: without the
 	// URL's credentials.
 	err = redact.Error(err)
-	if items.release != nil {
-		defer items.release()
+	if doc.release != nil {
+		defer doc.release()
 	}
 	now := p.opts.Clock()
 	st.LastFetch = now
@@ -178,23 +178,22 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 			res.Status, res.Err = RunError, fmt.Errorf("saving fetch state: %w", serr)
 		}
 	default:
-		p.succeeded(&st, resp, items.ttl, now)
-		saved, serr := p.opts.Store.SaveFetch(ctx, store.Fetch{
-			State: st, Items: items.items, Window: p.window(), Match: p.match(), Prepare: dedup.Prepare, Now: now,
-		})
-		if serr != nil {
-			res.Status, res.Err = RunError, fmt.Errorf("storing items: %w", serr)
-			break
-		}
-		res.Status = RunOK
-		res.New, res.Updated, res.Joined = saved.New, saved.Updated, saved.Joined
-		res.Duplicate = saved.Unchanged + items.repeated
+		p.succeeded(&st, resp, doc.ttl, now)
+		saved, serr := p.store(ctx, src, st, doc, now)
+		// Batches stored before a failure changed published content too.
 		if len(saved.Changed) > 0 && p.opts.OnChange != nil {
 			p.opts.OnChange(saved.Changed)
 		}
 		if saved.Version > 0 && p.opts.OnVersion != nil {
 			p.opts.OnVersion(saved.Version)
 		}
+		if serr != nil {
+			res.Status, res.Err = RunError, fmt.Errorf("storing items: %w", serr)
+			break
+		}
+		res.Status = RunOK
+		res.New, res.Updated, res.Joined = saved.New, saved.Updated, saved.Joined
+		res.Duplicate = saved.Unchanged + saved.repeated
 	}
 	res.Took = p.opts.Clock().Sub(start)
 	p.opts.Metrics.ObserveFetch(src.ID, res.Status, res.Took, st.ConsecutiveFailures, st.LastSuccess, st.NextFetch)

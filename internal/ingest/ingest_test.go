@@ -438,3 +438,42 @@ func TestCorrectionUpdatesInPlace(t *testing.T) {
 		t.Errorf("unchanged re-fetch: %+v, want 1 duplicate", res)
 	}
 }
+
+// TestLargeFeedStoredInBatches stores a feed of more items than one batch
+// holds: every item once, repeats across batches counted as duplicates,
+// near-duplicates joined across batches, and the source's state saved.
+func TestLargeFeedStoredInBatches(t *testing.T) {
+	const n = 4500
+	var entries []entry
+	for i := range n {
+		entries = append(entries, entry{guid: fmt.Sprintf("g%d", i), link: fmt.Sprintf("http://example.com/%d", i),
+			title: fmt.Sprintf("Item %d of a long feed about subject %d", i, i%97), desc: fmt.Sprintf("Text %d.", i)})
+	}
+	// The same story under another guid and URL, 3,000 entries apart.
+	entries[10] = entry{guid: "early", link: "http://example.com/early",
+		title: "Flood waters rise in Sukkur as Indus barrage nears danger mark", desc: "The Indus at Sukkur barrage rose to 600,000 cusecs on Monday, officials said."}
+	entries[3010] = entry{guid: "late", link: "http://other.example.com/late",
+		title: "Flood waters rise in Sukkur as Indus barrage nears danger mark", desc: "The Indus at Sukkur barrage rose to 600,000 cusecs on Monday, officials said."}
+	entries = append(entries, entries[7]) // a repeat, in the last batch
+	srv := newServer(t)
+	srv.serve("/feed", ptr(rss("", entries...)))
+	r := newRig(t, func(o *ingest.Options) { o.NearDuplicates, o.Window = true, 72*time.Hour })
+	src := source("big", srv.URL+"/feed")
+	res := r.run(src)
+	if res.Status != ingest.RunOK || res.New != n || res.Duplicate != 1 {
+		t.Fatalf("fetch = %+v, want %d new and 1 duplicate", res, n)
+	}
+	if st := r.state("big"); st.Status != model.StatusOK || st.LastSuccess.IsZero() {
+		t.Errorf("state = %+v, want ok", st)
+	}
+	byKey := map[string]model.Item{}
+	for _, it := range r.allItems() {
+		byKey[it.GUID] = it
+	}
+	if len(byKey) != n {
+		t.Fatalf("%d items stored, want %d", len(byKey), n)
+	}
+	if byKey["early"].Story.ID != byKey["late"].Story.ID {
+		t.Errorf("the late copy is in story %d, the early one in %d", byKey["late"].Story.ID, byKey["early"].Story.ID)
+	}
+}

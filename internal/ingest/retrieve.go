@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
+	"sync"
 	"time"
 
 	"aggregator/internal/dedup"
@@ -13,18 +15,20 @@ import (
 	"aggregator/internal/normalize"
 	"aggregator/internal/parse"
 	"aggregator/internal/redact"
+	"aggregator/internal/store"
 )
 
-// document is a fetched feed turned into items ready to store.
+// document is a fetched and parsed feed, whose entries become items a
+// batch at a time (store).
 type document struct {
-	items    []model.Item
-	repeated int           // entries whose identity repeated an earlier one in the same document
-	ttl      time.Duration // the feed's own refresh hint
-	release  func()        // gives back the processing turn, once stored
+	entries []model.Entry
+	feedURL string        // where the feed came from (base of relative links)
+	ttl     time.Duration // the feed's own refresh hint
+	release func()        // gives back the processing turn, once stored
 }
 
 // retrieve fetches the source (following one autodiscovery link when the
-// URL is an HTML page) and turns its entries into tagged items. A feed
+// URL is an HTML page) and parses it. A feed
 // found through a page is remembered as the source's permanent URL, like a
 // permanent redirect: later fetches go to it directly, with its own
 // validators, instead of fetching the page in full every time.
@@ -75,17 +79,62 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 	if err != nil {
 		return document{}, nil, fmt.Errorf("parsing %s: %w", resp.URL, err)
 	}
-	doc = p.items(src, feed, resp.URL)
-	stored, err := p.storedHashes(ctx, src.ID, doc.items)
-	if err != nil {
-		// Everything is treated as new: more work, the same result.
-		p.opts.Logger.Warn("reading stored items", slog.String("source", src.ID), slog.Any("error", err))
+	return document{entries: feed.Entries, feedURL: resp.URL, ttl: feed.TTL}, resp, nil
+}
+
+// batchSize is how many entries of a document are turned into items and
+// stored together: a feed of 100,000 items is held whole only as parsed
+// entries, each batch's items (their text, topics and fingerprints) being
+// made, stored in a transaction of their own, and let go in turn.
+const batchSize = 2000
+
+// stored is what storing a document's items did.
+type stored struct {
+	store.SaveResult
+	repeated int // entries whose identity repeated an earlier one in the same document
+}
+
+// store turns the document's entries into tagged, fingerprinted items and
+// stores them with the source's state st, a batch at a time; the state
+// goes with the last batch, so that a failure half-way leaves the
+// validators as they were and the next run fetches the whole feed again
+// (what was stored then counts as unchanged).
+func (p *Pipeline) store(ctx context.Context, src model.Source, st model.SourceState, doc document, now time.Time) (stored, error) {
+	out := stored{SaveResult: store.SaveResult{Changed: map[string]bool{}}}
+	seen := make(map[string]bool, len(doc.entries))
+	articles := p.opts.FullTextPerRun
+	for lo := 0; lo == 0 || lo < len(doc.entries); lo += batchSize {
+		hi := min(lo+batchSize, len(doc.entries))
+		items, repeated := p.items(src, doc.entries[lo:hi], doc.feedURL, now, seen)
+		clear(doc.entries[lo:hi]) // let the parsed entries go
+		out.repeated += repeated
+		known, err := p.storedHashes(ctx, src.ID, items)
+		if err != nil {
+			// Everything is treated as new: more work, the same result.
+			p.opts.Logger.Warn("reading stored items", slog.String("source", src.ID), slog.Any("error", err))
+		}
+		if src.FullText && err == nil {
+			p.fullText(ctx, src, doc.feedURL, items, known, &articles)
+		}
+		p.classify(src, items, known)
+		f := store.Fetch{Items: items, Window: p.window(), Match: p.match(), Prepare: dedup.Prepare, Now: now}
+		if hi == len(doc.entries) {
+			f.State = st
+		}
+		saved, err := p.opts.Store.SaveFetch(ctx, f)
+		if err != nil {
+			return out, err
+		}
+		out.New += saved.New
+		out.Updated += saved.Updated
+		out.Unchanged += saved.Unchanged
+		out.Joined += saved.Joined
+		for t := range saved.Changed {
+			out.Changed[t] = true
+		}
+		out.Version = max(out.Version, saved.Version)
 	}
-	if src.FullText && err == nil {
-		p.fullText(ctx, src, resp.URL, doc.items, stored)
-	}
-	p.classify(src, doc.items, stored)
-	return doc, resp, nil
+	return out, nil
 }
 
 // storedHashes maps the keys of items already stored to their stored
@@ -110,35 +159,63 @@ func (p *Pipeline) get(ctx context.Context, req fetch.Request) (*fetch.Response,
 	return p.opts.Client.Get(ctx, req)
 }
 
-// items normalises a parsed feed's entries, keeping the first of entries
-// with the same identity.
-func (p *Pipeline) items(src model.Source, feed *parse.Feed, feedURL string) document {
-	now := p.opts.Clock()
-	doc := document{ttl: feed.TTL, items: make([]model.Item, 0, len(feed.Entries))}
-	seen := make(map[string]bool, len(feed.Entries))
-	for _, e := range feed.Entries {
-		it := normalize.Item(src, e, feedURL, now)
+// items normalises parsed entries, keeping the first of entries with the
+// same identity (seen holds the identities of the document's earlier
+// batches); repeated counts the others.
+func (p *Pipeline) items(src model.Source, entries []model.Entry, feedURL string, now time.Time, seen map[string]bool) (items []model.Item, repeated int) {
+	normalized := make([]model.Item, len(entries))
+	inParallel(len(entries), func(i int) { normalized[i] = normalize.Item(src, entries[i], feedURL, now) })
+	items = normalized[:0]
+	for _, it := range normalized {
 		if seen[it.Key] {
-			doc.repeated++
+			repeated++
 			continue
 		}
 		seen[it.Key] = true
-		doc.items = append(doc.items, it)
+		items = append(items, it)
 	}
-	return doc
+	return items, repeated
 }
 
 // classify tags and fingerprints items, once their text is final.
 func (p *Pipeline) classify(src model.Source, items []model.Item, stored map[string]string) {
 	tagger := p.Tagger()
-	for i := range items {
+	inParallel(len(items), func(i int) {
 		it := &items[i]
 		if h, ok := stored[it.Key]; ok && h == it.Hash {
-			continue // stored unchanged: topics and fingerprint would be thrown away
+			return // stored unchanged: topics and fingerprint would be thrown away
 		}
 		if tagger != nil {
 			it.Topics = tagger.Tag(it, src)
 		}
 		it.Fingerprint = dedup.Fingerprint(it)
+	})
+}
+
+// parallelFrom is the number of items from which a document's items are
+// normalised, tagged and fingerprinted on every CPU: a feed of thousands
+// of items would otherwise take one CPU for seconds while the others wait
+// (a cold start of many small feeds keeps them busy anyway).
+const parallelFrom = 256
+
+// inParallel calls fn(0) … fn(n-1), on GOMAXPROCS goroutines when n is
+// at least parallelFrom, each taking a contiguous share.
+func inParallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/(parallelFrom/2))
+	if n < parallelFrom || workers < 2 {
+		for i := range n {
+			fn(i)
+		}
+		return
 	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*n/workers, (w+1)*n/workers
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -194,3 +194,21 @@ func (s *server) totalHits() int {
 	}
 	return n
 }
+
+// allItems lists every stored item, a page at a time.
+func (r *rig) allItems() []model.Item {
+	r.t.Helper()
+	var out []model.Item
+	q := store.ItemQuery{Limit: store.MaxLimit}
+	for {
+		page, next, err := r.store.Items(context.Background(), q)
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		out = append(out, page...)
+		if next == "" {
+			return out
+		}
+		q.Before = next
+	}
+}

@@ -56,7 +56,7 @@ type storyIndex struct {
 	maxID   int64 // the highest item id seen
 	live    int   // entries filed under buckets and not dead
 
-	counts map[int32]int // scratch of candidates
+	shared []int32 // scratch of candidates: buckets shared, by slot
 }
 
 // indexEntry is a stored item as the index knows it.
@@ -85,7 +85,6 @@ func (x *storyIndex) reset() {
 		heads:   map[int64]int32{},
 		faces:   map[int64]int32{},
 		sources: map[string]string{},
-		counts:  map[int32]int{},
 		oldest:  math.MaxInt64,
 	}
 }
@@ -364,7 +363,10 @@ func (x *storyIndex) stale(since int64) int {
 // does not know are returned in missing, for the caller to read
 // (loadFaces) before asking again.
 func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare func([]byte) any) (cands []model.Candidate, missing []int64) {
-	clear(x.counts)
+	if len(x.shared) < len(x.entries) {
+		x.shared = make([]int32, len(x.entries)+len(x.entries)/4)
+	}
+	shared := x.shared
 	var order []int32
 	for _, b := range slices.Compact(slices.Sorted(slices.Values(buckets))) {
 		h, ok := x.heads[b]
@@ -382,14 +384,14 @@ func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare 
 				continue
 			}
 			n++
-			if x.counts[slot] == 0 {
+			if shared[slot] == 0 {
 				order = append(order, slot)
 			}
-			x.counts[slot]++
+			shared[slot]++
 		}
 	}
 	slices.SortFunc(order, func(a, b int32) int {
-		if c := cmp.Compare(x.counts[b], x.counts[a]); c != 0 {
+		if c := cmp.Compare(shared[b], shared[a]); c != 0 {
 			return c
 		}
 		if x.entries[a].newer(&x.entries[b]) {
@@ -397,6 +399,9 @@ func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare 
 		}
 		return 1
 	})
+	for _, slot := range order {
+		shared[slot] = 0 // clean for the next item
+	}
 	if len(order) > maxCandidates {
 		order = order[:maxCandidates]
 	}
