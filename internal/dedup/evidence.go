@@ -84,18 +84,21 @@ func compare(a, b *signature) evidence {
 // shared headline/lead words (and two items of one source a Jaccard of
 // repostJaccard). Most candidates of an item fail both, and are then
 // spared the rest of compare.
-func hopeless(a, b *signature) bool {
-	if a.shingles == 0 || b.shingles == 0 {
-		return intersect(a.lead, b.lead) < minLeadShared
-	}
+func hopeless(a, b *signature, sameSource bool) bool {
 	same := 0
-	for i := range a.mins {
-		if a.mins[i] == b.mins[i] {
-			same++
+	if a.shingles > 0 && b.shingles > 0 {
+		for i := range a.mins {
+			if a.mins[i] == b.mins[i] {
+				same++
+			}
 		}
 	}
 	// The estimate compare makes, at its most generous.
-	if float64(same)/numHashes >= mixedJaccard {
+	j := float64(same) / numHashes
+	if sameSource {
+		return j < repostJaccard
+	}
+	if j >= mixedJaccard {
 		return false
 	}
 	return intersect(a.lead, b.lead) < minLeadShared

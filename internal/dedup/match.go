@@ -42,11 +42,12 @@ func Match(it *model.Item, cands []model.Candidate) int64 {
 			cs = &d
 		}
 		v := verdict{cand: c}
-		if !hopeless(&sig, cs) {
+		sameSource := it.SourceID != "" && c.SourceID == it.SourceID
+		if !hopeless(&sig, cs, sameSource) {
 			e := compare(&sig, cs)
 			e.apart = !it.FirstSeen.IsZero() && !c.FirstSeen.IsZero() &&
 				(it.FirstSeen.Sub(c.FirstSeen) > updateWindow || c.FirstSeen.Sub(it.FirstSeen) > updateWindow)
-			v.same, v.score = e.same(it.SourceID != "" && c.SourceID == it.SourceID), e.score()
+			v.same, v.score = e.same(sameSource), e.score()
 		}
 		verdicts = append(verdicts, v)
 	}

@@ -142,7 +142,7 @@ func TestLabelledPairs(t *testing.T) {
 // TestHopelessNeverHidesAMatch holds the shortcut of Match to compare:
 // over every labelled pair and every pair of the first 300 real
 // headlines, a pair hopeless calls hopeless is never one compare would
-// join, from either side.
+// join, from either side, as items of two sources or of one.
 func TestHopelessNeverHidesAMatch(t *testing.T) {
 	var items []*model.Item
 	for _, p := range loadPairs(t) {
@@ -163,13 +163,14 @@ func TestHopelessNeverHidesAMatch(t *testing.T) {
 	skipped := 0
 	for i := range sigs {
 		for j := range sigs {
-			if i == j || !hopeless(&sigs[i], &sigs[j]) {
-				continue
-			}
-			skipped++
-			e := compare(&sigs[i], &sigs[j])
-			if e.same(false) || e.same(true) {
-				t.Fatalf("hopeless hides a match: %q ~ %q", items[i].Title, items[j].Title)
+			for _, sameSource := range []bool{false, true} {
+				if i == j || !hopeless(&sigs[i], &sigs[j], sameSource) {
+					continue
+				}
+				skipped++
+				if compare(&sigs[i], &sigs[j]).same(sameSource) {
+					t.Fatalf("hopeless hides a match (same source %v): %q ~ %q", sameSource, items[i].Title, items[j].Title)
+				}
 			}
 		}
 	}

@@ -324,12 +324,12 @@ func (w *fetchWriter) chooseStory(ctx context.Context, it *model.Item) (id int64
 		}
 		w.synced = true
 	}
-	cands, missing := w.s.index.candidates(it.ID, it.Fingerprint.Buckets, w.since(), w.f.Prepare)
+	cands, missing := w.s.index.candidates(it.Fingerprint.Buckets, w.since(), w.f.Prepare)
 	if len(missing) > 0 {
 		if err := w.s.index.loadFaces(ctx, w.tx, missing); err != nil {
 			return 0, false, err
 		}
-		cands, _ = w.s.index.candidates(it.ID, it.Fingerprint.Buckets, w.since(), w.f.Prepare)
+		cands, _ = w.s.index.candidates(it.Fingerprint.Buckets, w.since(), w.f.Prepare)
 	}
 	if len(cands) == 0 {
 		return 0, false, nil

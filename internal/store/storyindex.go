@@ -45,7 +45,7 @@ type storyIndex struct {
 	byItem  map[int64]int32 // item id -> slot of its live entry
 	heads   map[int64]int32 // bucket -> its newest posting
 	posts   []posting
-	faces   map[int64]int32 // story -> slot of its face (earliest member)
+	faces   faceTable       // story -> slot of its face (earliest member)
 	sources map[string]string
 
 	loaded  bool
@@ -56,7 +56,9 @@ type storyIndex struct {
 	maxID   int64 // the highest item id seen
 	live    int   // entries filed under buckets and not dead
 
-	shared []int32 // scratch of candidates: buckets shared, by slot
+	dead   []uint64 // a bit per slot: the entry is dead (as entries[slot].dead)
+	shared []int32  // scratch of candidates: buckets shared, by slot
+	seenSt map[int64]bool
 }
 
 // indexEntry is a stored item as the index knows it.
@@ -69,8 +71,12 @@ type indexEntry struct {
 	filed                bool   // filed under its buckets (faces outside the window are not)
 }
 
-// posting links an entry into one bucket's list, newest first.
-type posting struct{ slot, next int32 }
+// posting links an entry into one bucket's list, newest first; it carries
+// the entry's first-seen time so that walking a list reads no entry.
+type posting struct {
+	slot, next int32
+	seen       int64
+}
 
 func newStoryIndex() *storyIndex {
 	x := &storyIndex{}
@@ -83,9 +89,10 @@ func (x *storyIndex) reset() {
 	*x = storyIndex{
 		byItem:  map[int64]int32{},
 		heads:   map[int64]int32{},
-		faces:   map[int64]int32{},
+		faces:   faceTable{far: map[int64]int32{}},
 		sources: map[string]string{},
 		oldest:  math.MaxInt64,
+		seenSt:  map[int64]bool{},
 	}
 }
 
@@ -164,7 +171,7 @@ func (x *storyIndex) load(ctx context.Context, tx *wtx, since int64) error {
 	if err != nil {
 		return fmt.Errorf("story index: load faces: %w", err)
 	}
-	if err := x.addRows(rows, false, x.faces); err != nil {
+	if err := x.addRows(rows, false, &x.faces); err != nil {
 		return fmt.Errorf("story index: load faces: %w", err)
 	}
 	x.loaded, x.since, x.checked = true, since, since
@@ -194,7 +201,7 @@ func (x *storyIndex) catchUp(ctx context.Context, tx *wtx) error {
 	}
 	var stories []int64
 	for _, e := range x.entries[before:] {
-		if _, ok := x.faces[e.story]; !ok && !slices.Contains(stories, e.story) {
+		if _, ok := x.faces.get(e.story); !ok && !slices.Contains(stories, e.story) {
 			stories = append(stories, e.story)
 		}
 	}
@@ -204,7 +211,7 @@ func (x *storyIndex) catchUp(ctx context.Context, tx *wtx) error {
 // addRows adds rows of entryColumns, filed under their buckets or not;
 // with faces set, each row is also recorded there as its story's face.
 // It closes rows.
-func (x *storyIndex) addRows(rows *sql.Rows, filed bool, faces map[int64]int32) error {
+func (x *storyIndex) addRows(rows *sql.Rows, filed bool, faces *faceTable) error {
 	defer rows.Close()
 	for rows.Next() {
 		var (
@@ -219,7 +226,7 @@ func (x *storyIndex) addRows(rows *sql.Rows, filed bool, faces map[int64]int32) 
 			slot = x.add(e, decodeBuckets(buckets), filed)
 		}
 		if faces != nil {
-			faces[e.story] = slot
+			faces.set(e.story, slot)
 		}
 	}
 	return rows.Err()
@@ -236,14 +243,16 @@ func (x *storyIndex) loadFaces(ctx context.Context, tx *wtx, stories []int64) er
 		if err != nil {
 			return fmt.Errorf("story faces: %w", err)
 		}
-		if err := x.addRows(rows, false, x.faces); err != nil {
+		if err := x.addRows(rows, false, &x.faces); err != nil {
 			return fmt.Errorf("story faces: %w", err)
 		}
 	}
 	for _, st := range stories {
-		if _, ok := x.faces[st]; !ok {
-			x.entries = append(x.entries, indexEntry{story: st, dead: true})
-			x.faces[st] = int32(len(x.entries) - 1)
+		if _, ok := x.faces.get(st); !ok {
+			x.entries = append(x.entries, indexEntry{story: st})
+			slot := int32(len(x.entries) - 1)
+			x.markDead(slot)
+			x.faces.set(st, slot)
 		}
 	}
 	return nil
@@ -268,8 +277,8 @@ func (x *storyIndex) add(e indexEntry, buckets []int64, filed bool) int32 {
 	x.maxID = max(x.maxID, e.id)
 	x.oldest = min(x.oldest, e.firstSeen)
 	ent := &x.entries[slot]
-	if f, ok := x.faces[e.story]; ok && filed && !x.entries[f].dead && x.entries[f].newer(ent) {
-		x.faces[e.story] = slot
+	if f, ok := x.faces.get(e.story); ok && filed && !x.entries[f].dead && x.entries[f].newer(ent) {
+		x.faces.set(e.story, slot)
 	}
 	if !ent.filed {
 		return slot
@@ -288,12 +297,12 @@ func (x *storyIndex) holds(id int64) bool {
 }
 
 // setFace records slot as its story's face (a story founded here).
-func (x *storyIndex) setFace(slot int32) { x.faces[x.entries[slot].story] = slot }
+func (x *storyIndex) setFace(slot int32) { x.faces.set(x.entries[slot].story, slot) }
 
 // file links slot into bucket b's list at its place, newest first.
 func (x *storyIndex) file(b int64, slot int32) {
 	p := int32(len(x.posts))
-	x.posts = append(x.posts, posting{slot: slot, next: -1})
+	x.posts = append(x.posts, posting{slot: slot, next: -1, seen: x.entries[slot].firstSeen})
 	h, ok := x.heads[b]
 	e := &x.entries[slot]
 	if !ok || e.newer(&x.entries[x.posts[h].slot]) {
@@ -321,15 +330,15 @@ func (x *storyIndex) kill(slot int32) {
 	if e.dead {
 		return
 	}
-	e.dead = true
+	x.markDead(slot)
 	if e.filed {
 		x.live--
 	}
 	if x.byItem[e.id] == slot {
 		delete(x.byItem, e.id)
 	}
-	if f, ok := x.faces[e.story]; ok && f == slot {
-		delete(x.faces, e.story) // read again when needed
+	if f, ok := x.faces.get(e.story); ok && f == slot {
+		x.faces.del(e.story) // read again when needed
 	}
 }
 
@@ -355,14 +364,14 @@ func (x *storyIndex) stale(since int64) int {
 	return n
 }
 
-// candidates returns the candidates of an item (id, buckets) first seen
-// at or after since: for each of its buckets the perBucketCandidates most
-// recent items but itself, those sharing the most buckets first, then
+// candidates returns the candidates of a new item (by its buckets) first
+// seen at or after since: for each of its buckets the perBucketCandidates
+// most recent items, those sharing the most buckets first, then
 // the most recent, at most maxCandidates; then the faces of their stories
 // that are not among them, earliest first. Stories whose face the index
 // does not know are returned in missing, for the caller to read
 // (loadFaces) before asking again.
-func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare func([]byte) any) (cands []model.Candidate, missing []int64) {
+func (x *storyIndex) candidates(buckets []int64, since int64, prepare func([]byte) any) (cands []model.Candidate, missing []int64) {
 	if len(x.shared) < len(x.entries) {
 		x.shared = make([]int32, len(x.entries)+len(x.entries)/4)
 	}
@@ -375,12 +384,12 @@ func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare 
 		}
 		n := 0
 		for p := h; p >= 0 && n < perBucketCandidates; p = x.posts[p].next {
-			slot := x.posts[p].slot
-			e := &x.entries[slot]
-			if e.firstSeen < since {
+			post := &x.posts[p]
+			if post.seen < since {
 				break // the rest are older
 			}
-			if e.dead || e.id == id {
+			slot := post.slot
+			if x.isDead(slot) {
 				continue
 			}
 			n++
@@ -399,34 +408,35 @@ func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare 
 		}
 		return 1
 	})
-	for _, slot := range order {
-		shared[slot] = 0 // clean for the next item
-	}
 	if len(order) > maxCandidates {
+		for _, slot := range order[maxCandidates:] {
+			shared[slot] = 0 // clean for the next item
+		}
 		order = order[:maxCandidates]
 	}
-	have := make(map[int64]bool, len(order))
-	stories := make(map[int64]bool, len(order))
 	var faces []int32
 	cands = make([]model.Candidate, 0, len(order)+8)
 	for _, slot := range order {
-		e := &x.entries[slot]
-		have[e.id] = true
-		cands = append(cands, e.candidate(prepare))
+		cands = append(cands, x.entries[slot].candidate(prepare))
+		shared[slot] = -1 // among the candidates, until the end of this call
 	}
+	clear(x.seenSt)
 	for _, slot := range order {
 		st := x.entries[slot].story
-		if stories[st] {
+		if x.seenSt[st] {
 			continue
 		}
-		stories[st] = true
-		f, ok := x.faces[st]
+		x.seenSt[st] = true
+		f, ok := x.faces.get(st)
 		switch {
 		case !ok:
 			missing = append(missing, st)
-		case !x.entries[f].dead && !have[x.entries[f].id]:
+		case !x.isDead(f) && shared[f] != -1:
 			faces = append(faces, f)
 		}
+	}
+	for _, slot := range order {
+		shared[slot] = 0
 	}
 	if len(missing) > 0 {
 		return nil, missing
@@ -444,6 +454,66 @@ func (x *storyIndex) candidates(id int64, buckets []int64, since int64, prepare 
 }
 
 // candidate is e as a StoryMatch sees it, its Sig prepared once.
+// markDead marks the entry in slot dead.
+func (x *storyIndex) markDead(slot int32) {
+	x.entries[slot].dead = true
+	for int(slot)/64 >= len(x.dead) {
+		x.dead = append(x.dead, 0)
+	}
+	x.dead[slot/64] |= 1 << (slot % 64)
+}
+
+// isDead reports whether the entry in slot is dead.
+func (x *storyIndex) isDead(slot int32) bool {
+	i := int(slot) / 64
+	return i < len(x.dead) && x.dead[i]&(1<<(slot%64)) != 0
+}
+
+// faceTable maps stories to the slots of their faces: in a slice by
+// story id above a base (stories are numbered as they are founded, so
+// those in the window are a dense run of ids), in a map below it or far
+// above it.
+type faceTable struct {
+	base  int64
+	slots []int32 // slot+1 of story base+i; 0 for none
+	far   map[int64]int32
+}
+
+// maxFaceSlots bounds the slice of a faceTable.
+const maxFaceSlots = 1 << 22
+
+func (t *faceTable) get(story int64) (int32, bool) {
+	if i := story - t.base; t.slots != nil && i >= 0 && i < int64(len(t.slots)) {
+		v := t.slots[i]
+		return v - 1, v != 0
+	}
+	slot, ok := t.far[story]
+	return slot, ok
+}
+
+func (t *faceTable) set(story int64, slot int32) {
+	if t.slots == nil {
+		t.base, t.slots = story, make([]int32, 0, 1024)
+	}
+	i := story - t.base
+	if i >= 0 && i < maxFaceSlots {
+		if i >= int64(len(t.slots)) {
+			t.slots = append(t.slots, make([]int32, int(i)+1-len(t.slots))...)
+		}
+		t.slots[i] = slot + 1
+		return
+	}
+	t.far[story] = slot
+}
+
+func (t *faceTable) del(story int64) {
+	if i := story - t.base; t.slots != nil && i >= 0 && i < int64(len(t.slots)) {
+		t.slots[i] = 0
+		return
+	}
+	delete(t.far, story)
+}
+
 func (e *indexEntry) candidate(prepare func([]byte) any) model.Candidate {
 	if e.prepared == nil && prepare != nil {
 		if e.prepared = prepare(e.sig); e.prepared != nil {
