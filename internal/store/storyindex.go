@@ -45,7 +45,7 @@ type storyIndex struct {
 	byItem  map[int64]int32 // item id -> slot of its live entry
 	heads   map[int64]int32 // bucket -> its newest posting
 	posts   []posting
-	faces   faceTable       // story -> slot of its face (earliest member)
+	faces   faceTable // story -> slot of its face (earliest member)
 	sources map[string]string
 
 	loaded  bool
