@@ -75,14 +75,21 @@ const updateItemSQL = `UPDATE items SET guid = ?, url = ?, raw_url = ?, title = 
 	author = ?, categories = ?, image_url = ?, published = ?, updated = ?, hash = ?, sig = ?, buckets = ?
 	WHERE id = ?`
 
-// ftsPut (re)indexes an item's text.
-func ftsPut(ctx context.Context, tx *wtx, id int64, title, summaryText, contentText string) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM items_fts WHERE rowid = ?`, id); err != nil {
-		return fmt.Errorf("unindex item %d: %w", id, err)
+// ftsPut indexes an item's text (first dropping what was indexed of it,
+// when replace is set): its title, its summary unless the content already
+// holds it (feeds often send the lead twice), and its content, as one
+// text.
+func ftsPut(ctx context.Context, tx *wtx, id int64, title, summaryText, contentText string, replace bool) error {
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM items_fts WHERE rowid = ?`, id); err != nil {
+			return fmt.Errorf("unindex item %d: %w", id, err)
+		}
 	}
-	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO items_fts (rowid, title, summary_text, content_text) VALUES (?, ?, ?, ?)`,
-		id, ftsSearchForm(title), ftsSearchForm(summaryText), ftsSearchForm(contentText)); err != nil {
+	if strings.Contains(contentText, summaryText) {
+		summaryText = ""
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO items_fts (rowid, text) VALUES (?, ?)`,
+		id, ftsSearchForm(title+"\n"+summaryText+"\n"+contentText)); err != nil {
 		return fmt.Errorf("index item %d: %w", id, err)
 	}
 	return nil

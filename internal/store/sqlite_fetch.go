@@ -51,10 +51,17 @@ type fetchWriter struct {
 	stored  map[string]storedItem // by sourceID + "\n" + key
 	touched map[int64]bool        // stories to recompute at the end
 	added   map[string]int        // new items per source
-	indexed []*model.Item         // to put in the full-text index, last
+	indexed []indexed             // to put in the full-text index, last
 	nextID  int64                 // the next item id to take (0: not read yet)
 	nextSID int64                 // the next story id to take
 	synced  bool                  // the story index was brought up to date
+}
+
+// indexed is an item to put in the full-text index; replace for a
+// correction, whose old text is indexed already.
+type indexed struct {
+	item    *model.Item
+	replace bool
 }
 
 // storedItem is what the writer needs of an item already stored.
@@ -92,8 +99,8 @@ func (w *fetchWriter) run(ctx context.Context) error {
 	}
 	// The full-text index is written last: FTS5 flushes its pending
 	// terms whenever another statement opens a savepoint.
-	for _, it := range w.indexed {
-		if err := ftsPut(ctx, w.tx, it.ID, it.Title, it.SummaryText, it.ContentText); err != nil {
+	for _, ix := range w.indexed {
+		if err := ftsPut(ctx, w.tx, ix.item.ID, ix.item.Title, ix.item.SummaryText, ix.item.ContentText, ix.replace); err != nil {
 			return err
 		}
 	}
@@ -213,7 +220,7 @@ func (w *fetchWriter) insert(ctx context.Context, it *model.Item) error {
 	}
 	w.res.New++
 	w.added[it.SourceID]++
-	w.indexed = append(w.indexed, it)
+	w.indexed = append(w.indexed, indexed{item: it})
 	if founded {
 		// The item is the story's face and its topics are the story's.
 		for _, tm := range it.Topics {
@@ -266,7 +273,7 @@ func (w *fetchWriter) correct(ctx context.Context, it *model.Item, old storedIte
 	}
 	w.res.Updated++
 	w.touched[old.story] = true
-	w.indexed = append(w.indexed, it)
+	w.indexed = append(w.indexed, indexed{item: it, replace: true})
 	w.stored[it.SourceID+"\n"+it.Key] = storedItem{id: old.id, story: old.story, firstSeen: old.firstSeen, hash: it.Hash}
 	if w.s.index.holds(it.ID) {
 		// Refiled under its new buckets, whether or not this fetch brought

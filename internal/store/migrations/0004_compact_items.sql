@@ -7,7 +7,8 @@
 -- * The plain texts leave items: they are derived from the sanitised HTML
 --   whenever they are needed again (retag, explain).
 -- * The full-text index keeps no copy of the text it indexes (contentless,
---   with deletes); search snippets are made from the items' HTML.
+--   with deletes), in one column (title, summary unless the content holds
+--   it, content); search snippets are made from the items' HTML.
 -- * sources.item_count is kept by the writer (one UPDATE per fetch), not by
 --   a trigger per row.
 DROP TRIGGER items_count_insert;
@@ -19,12 +20,12 @@ UPDATE items SET buckets = (SELECT unhex(group_concat(printf('%016X', b.bucket),
 DROP TABLE item_buckets;
 
 CREATE VIRTUAL TABLE items_fts_compact USING fts5 (
-    title, summary_text, content_text,
+    text,
     content = '', contentless_delete = 1,
     tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 );
-INSERT INTO items_fts_compact (rowid, title, summary_text, content_text)
-    SELECT rowid, title, summary_text, content_text FROM items_fts;
+INSERT INTO items_fts_compact (rowid, text)
+    SELECT rowid, title || char(10) || summary_text || char(10) || content_text FROM items_fts;
 DROP TABLE items_fts;
 ALTER TABLE items_fts_compact RENAME TO items_fts;
 
