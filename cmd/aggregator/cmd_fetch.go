@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"aggregator/internal/ingest"
 	"aggregator/internal/model"
@@ -89,12 +90,20 @@ func pickSources(all []model.Source, ids []string) ([]model.Source, error) {
 	return out, nil
 }
 
-// printResult writes one tab-separated line: id, status, counts, error.
+// printResult writes one tab-separated line: id, status, counts, error,
+// then the refused count (after the error, so that the fields scripts
+// already read keep their places). Control characters in the error become
+// spaces: the line stays one printable line with fixed fields.
 func printResult(w io.Writer, r ingest.Result) {
 	errText := ""
 	if r.Err != nil {
-		errText = strings.ReplaceAll(r.Err.Error(), "\n", " ")
+		errText = strings.Map(func(c rune) rune {
+			if unicode.IsControl(c) {
+				return ' '
+			}
+			return c
+		}, r.Err.Error())
 	}
-	fmt.Fprintf(w, "%s\t%s\tnew=%d\tupdated=%d\tduplicate=%d\tjoined=%d\t%s\n",
-		r.Source, r.Status, r.New, r.Updated, r.Duplicate, r.Joined, errText)
+	fmt.Fprintf(w, "%s\t%s\tnew=%d\tupdated=%d\tduplicate=%d\tjoined=%d\t%s\trefused=%d\n",
+		r.Source, r.Status, r.New, r.Updated, r.Duplicate, r.Joined, errText, r.Refused)
 }

@@ -109,6 +109,7 @@ type Result struct {
 	Updated   int
 	Duplicate int // already stored unchanged, or repeated within the document
 	Joined    int // new items that joined another outlet's story
+	Refused   int // entries that could not be stored (st.Refused has the reasons)
 	Took      time.Duration
 	Err       error
 }
@@ -175,6 +176,7 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 		}
 	default:
 		p.succeeded(&st, resp, items.ttl, now)
+		st.Refused = items.refused
 		saved, serr := p.opts.Store.SaveFetch(ctx, store.Fetch{
 			State: st, Items: items.items, Window: p.window(), Match: p.match(), Now: now,
 		})
@@ -185,6 +187,7 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 		res.Status = RunOK
 		res.New, res.Updated, res.Joined = saved.New, saved.Updated, saved.Joined
 		res.Duplicate = saved.Unchanged + items.repeated
+		res.Refused = st.RefusedTotal()
 		if len(saved.Changed) > 0 && p.opts.OnChange != nil {
 			p.opts.OnChange(saved.Changed)
 		}
@@ -196,8 +199,13 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 	p.opts.Metrics.ObserveFetch(src.ID, res.Status, res.Took, st.ConsecutiveFailures, st.LastSuccess, st.NextFetch)
 	p.opts.Metrics.ObserveItems(src.ID, res.New, res.Updated, res.Duplicate)
 	if res.Status == RunOK {
+		p.opts.Metrics.ObserveRefused(src.ID, st.Refused)
 		log.Info("fetched", slog.Int("new", res.New), slog.Int("updated", res.Updated),
-			slog.Int("duplicate", res.Duplicate), slog.Int("joined", res.Joined), slog.Duration("took", res.Took))
+			slog.Int("duplicate", res.Duplicate), slog.Int("joined", res.Joined), slog.Int("refused", res.Refused),
+			slog.Duration("took", res.Took))
+		if res.Refused > 0 {
+			log.Warn("entries refused", slog.Any("reasons", st.Refused))
+		}
 	}
 	return res
 }

@@ -18,6 +18,7 @@ import (
 type document struct {
 	items    []model.Item
 	repeated int           // entries whose identity repeated an earlier one in the same document
+	refused  map[string]int // entries that could not be stored, by reason (normalize.Refused)
 	ttl      time.Duration // the feed's own refresh hint
 	release  func()        // gives back the processing turn, once stored
 }
@@ -110,13 +111,20 @@ func (p *Pipeline) get(ctx context.Context, req fetch.Request) (*fetch.Response,
 }
 
 // items normalises a parsed feed's entries, keeping the first of entries
-// with the same identity.
+// with the same identity and counting those that cannot be stored.
 func (p *Pipeline) items(src model.Source, feed *parse.Feed, feedURL string) document {
 	now := p.opts.Clock()
 	doc := document{ttl: feed.TTL, items: make([]model.Item, 0, len(feed.Entries))}
 	seen := make(map[string]bool, len(feed.Entries))
 	for _, e := range feed.Entries {
 		it := normalize.Item(src, e, feedURL, now)
+		if reason := normalize.Refused(it); reason != "" {
+			if doc.refused == nil {
+				doc.refused = map[string]int{}
+			}
+			doc.refused[reason]++
+			continue
+		}
 		if seen[it.Key] {
 			doc.repeated++
 			continue

@@ -1,45 +1,88 @@
 package normalize
 
 import (
-	"html"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// Title returns the plain text of a title as feeds give it: tags stripped,
-// HTML entities decoded (twice-escaped ones such as "&amp;amp;" too),
-// whitespace collapsed to single spaces and trimmed.
+// Title returns the plain text of a title as feeds give it: tags stripped
+// (script, style and the like with their contents), HTML entities decoded,
+// whitespace collapsed to single spaces and trimmed. The result carries no
+// markup however many times it is decoded again: escaped markup
+// ("&amp;lt;b&amp;gt;") is unwrapped and stripped layer by layer (see inert).
 func Title(s string) string {
-	t := inlineText(s)
-	if strings.Contains(t, "&") {
-		t = html.UnescapeString(t)
+	return strings.Join(strings.Fields(inert(s)), " ")
+}
+
+// maxDecodings bounds the layers of escaping inert unwraps.
+const maxDecodings = 8
+
+// inert strips tags and decodes entities until neither changes anything,
+// so that no number of further HTML decodings can turn the text into
+// markup: a reader that takes a plain-text field for HTML gets text. Text
+// still escaped more than maxDecodings times loses its '<' and '&'.
+func inert(s string) string {
+	for range maxDecodings {
+		t := inlineText(s)
+		if t == s {
+			return s
+		}
+		s = t
 	}
-	return strings.Join(strings.Fields(t), " ")
+	return strings.Map(func(r rune) rune {
+		if r == '<' || r == '&' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // inlineText returns the text of an HTML fragment, entities decoded, with
-// every tag removed and nothing inserted in its place.
+// every tag removed and nothing inserted in its place (but a space for
+// <br>); the contents of script, style and other invisible elements go
+// with their tags.
 func inlineText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
 	var b strings.Builder
 	z := xhtml.NewTokenizer(strings.NewReader(s))
+	skip := 0 // depth inside script/style/template
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case xhtml.ErrorToken:
 			return b.String()
 		case xhtml.TextToken:
-			b.Write(z.Text())
+			if skip == 0 {
+				b.Write(z.Text())
+			}
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if isInvisible(a) {
+				skip = invisibleDepth(skip, tt)
+				continue
+			}
 			// Tags of a title are markup of words, never separators.
-			if name, _ := z.TagName(); atom.Lookup(name) == atom.Br {
+			if a == atom.Br {
 				b.WriteByte(' ')
 			}
 		}
 	}
+}
+
+// invisibleDepth is the depth inside invisible elements after a tag of one.
+func invisibleDepth(depth int, tt xhtml.TokenType) int {
+	switch {
+	case tt == xhtml.StartTagToken:
+		return depth + 1
+	case tt == xhtml.EndTagToken && depth > 0:
+		return depth - 1
+	}
+	return depth
 }
 
 // Text returns the plain text of an HTML fragment for matching and search:
@@ -58,7 +101,7 @@ func Text(s string) string {
 		tt := z.Next()
 		switch tt {
 		case xhtml.ErrorToken:
-			return w.String()
+			return textInert(w.String())
 		case xhtml.TextToken:
 			if skip == 0 {
 				w.text(string(z.Text()))
@@ -67,11 +110,7 @@ func Text(s string) string {
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
 			if isInvisible(a) && tt != xhtml.SelfClosingTagToken {
-				if tt == xhtml.StartTagToken {
-					skip++
-				} else if skip > 0 {
-					skip--
-				}
+				skip = invisibleDepth(skip, tt)
 				continue
 			}
 			if isBlock(a) {
@@ -79,6 +118,23 @@ func Text(s string) string {
 			}
 		}
 	}
+}
+
+// textInert makes plain text that decoding once more would turn into
+// markup (an escaped "&lt;script&gt;" in HTML) inert, as Title does,
+// keeping its line breaks.
+func textInert(s string) string {
+	if !strings.ContainsAny(s, "<&") || inert(s) == s {
+		return s
+	}
+	lines := strings.Split(inert(s), "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // textWriter collapses whitespace while text is appended.

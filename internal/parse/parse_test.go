@@ -47,8 +47,8 @@ func TestFormats(t *testing.T) {
 		if got, want := f.Link, "https://www.dawn.com/"; got != want {
 			t.Errorf("Link = %q, want %q (resolved against the fetch URL)", got, want)
 		}
-		if got := len(f.Entries); got != 3 {
-			t.Fatalf("%d entries, want 3 (the unidentifiable one dropped)", got)
+		if got := len(f.Entries); got != 4 {
+			t.Fatalf("%d entries, want 4 (the description-only one kept)", got)
 		}
 		want := model.Entry{
 			GUID:       "dawn-1001",
@@ -65,7 +65,10 @@ func TestFormats(t *testing.T) {
 		if e := f.Entries[1]; e.GUID != "urn:dawn:1002" || e.Link != "" || e.Author != "The Editor" {
 			t.Errorf("guid-only entry = %+v", e)
 		}
-		if e := f.Entries[2]; e.Link != "" || e.GUID != "dawn-1003" {
+		if e := f.Entries[2]; e.Summary != "Nothing to identify this one" || e.SiteLink != "https://www.dawn.com/" {
+			t.Errorf("description-only entry = %+v, want its text and the site's link", e)
+		}
+		if e := f.Entries[3]; e.Link != "" || e.GUID != "dawn-1003" {
 			t.Errorf("javascript: link kept: %+v", e)
 		}
 	})

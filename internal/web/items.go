@@ -158,7 +158,7 @@ func toItemJSON(it *model.Item) itemJSON {
 	out := itemJSON{
 		ID:          strconv.FormatInt(it.ID, 10),
 		Title:       it.Title,
-		URL:         it.URL,
+		URL:         itemLink(it),
 		Source:      it.SourceID,
 		SourceTitle: it.SourceTitle,
 		Published:   rfc3339(it.Published),
@@ -215,4 +215,13 @@ func rfc3339Ptr(t time.Time) *string {
 	}
 	s := rfc3339(t)
 	return &s
+}
+
+// itemLink is the item's canonical URL, or, for an entry that had no link
+// of its own, the feed's site it links to (RawURL).
+func itemLink(it *model.Item) string {
+	if it.URL != "" {
+		return it.URL
+	}
+	return it.RawURL
 }

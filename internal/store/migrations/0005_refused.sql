@@ -1,0 +1,3 @@
+-- The entries the last stored fetch of a source could not store, by
+-- reason: a JSON object {"empty": 2}, '{}' when none.
+ALTER TABLE source_state ADD COLUMN refused TEXT NOT NULL DEFAULT '{}';
