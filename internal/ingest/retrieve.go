@@ -17,10 +17,10 @@ import (
 // document is a fetched feed turned into items ready to store.
 type document struct {
 	items    []model.Item
-	repeated int           // entries whose identity repeated an earlier one in the same document
+	repeated int            // entries whose identity repeated an earlier one in the same document
 	refused  map[string]int // entries that could not be stored, by reason (normalize.Refused)
-	ttl      time.Duration // the feed's own refresh hint
-	release  func()        // gives back the processing turn, once stored
+	ttl      time.Duration  // the feed's own refresh hint
+	release  func()         // gives back the processing turn, once stored
 }
 
 // retrieve fetches the source (following one autodiscovery link when the

@@ -200,7 +200,7 @@ type SourceState struct {
 	// Refused counts, by reason, the entries of the last stored fetch that
 	// could not be stored (see normalize.Refused); nil when none.
 	Refused map[string]int
-	Items               int       // stored items (on reads)
+	Items   int // stored items (on reads)
 }
 
 // RefusedTotal is the number of entries the last stored fetch refused.

@@ -28,7 +28,7 @@ func TestDescriptionOnlyEntryIsStoredWithADerivedTitle(t *testing.T) {
 	if it.RawURL != "https://wire.example.pk/" || it.URL != "" {
 		t.Errorf("RawURL, URL = %q, %q; want the site, and no canonical URL", it.RawURL, it.URL)
 	}
-	again := Item(src, e, "https://wire.example.pk/feed.xml", testNow.Add(2 * time.Hour))
+	again := Item(src, e, "https://wire.example.pk/feed.xml", testNow.Add(2*time.Hour))
 	if again.Key != it.Key {
 		t.Errorf("the same post fetched again has key %q, then %q", it.Key, again.Key)
 	}
