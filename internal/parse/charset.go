@@ -12,12 +12,15 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16BE = []byte{0xFE, 0xFF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF32BE = []byte{0, 0, 0xFE, 0xFF}
+	bomUTF32LE = []byte{0xFF, 0xFE, 0, 0}
 )
 
 // xmlDeclEncoding finds the encoding pseudo-attribute of an XML declaration.
@@ -38,6 +41,16 @@ func ToUTF8(body []byte, contentType string) []byte { return toUTF8(body, conten
 // is decoded with a detected legacy encoding.
 func toUTF8(body []byte, contentType string) []byte {
 	switch {
+	// UTF-32 first: its little-endian mark starts like UTF-16's. Without a
+	// mark, the first character '<' (or '{') shows the byte order.
+	case bytes.HasPrefix(body, bomUTF32BE):
+		return decode(utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM), body)
+	case bytes.HasPrefix(body, bomUTF32LE):
+		return decode(utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM), body)
+	case len(body) >= 4 && body[0] == 0 && body[1] == 0 && body[2] == 0 && body[3] != 0:
+		return decode(utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM), body)
+	case len(body) >= 4 && body[0] != 0 && body[1] == 0 && body[2] == 0 && body[3] == 0:
+		return decode(utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM), body)
 	case bytes.HasPrefix(body, bomUTF8):
 		return body[len(bomUTF8):]
 	case bytes.HasPrefix(body, bomUTF16BE), bytes.HasPrefix(body, bomUTF16LE):

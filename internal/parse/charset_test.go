@@ -6,6 +6,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 func TestEncodingChoice(t *testing.T) {
@@ -22,9 +23,21 @@ func TestEncodingChoice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	enc32 := func(order utf32.Endianness, bom utf32.BOMPolicy, doc string) string {
+		b, err := utf32.UTF32(order, bom).NewEncoder().String(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	const doc32 = `<?xml version="1.0" encoding="UTF-32"?><rss><channel><title>خبریں 新闻</title></channel></rss>`
 	tests := []struct {
 		name, body, contentType, want string
 	}{
+		{"UTF32BEWithBOM", enc32(utf32.BigEndian, utf32.UseBOM, doc32), "application/xml", "خبریں 新闻"},
+		{"UTF32LEWithBOM", enc32(utf32.LittleEndian, utf32.UseBOM, doc32), "", "خبریں 新闻"},
+		{"UTF32BEDeclared", enc32(utf32.BigEndian, utf32.IgnoreBOM, doc32), "", "خبریں 新闻"},
+		{"UTF32LEDeclared", enc32(utf32.LittleEndian, utf32.IgnoreBOM, doc32), "text/xml", "خبریں 新闻"},
 		{"DeclarationBeatsCharsetOfHTMLMediaType",
 			`<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>` + cyr + `</title></channel></rss>`,
 			"text/html; charset=iso-8859-1", "Новости"},

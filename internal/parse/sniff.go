@@ -33,6 +33,9 @@ func sniff(text []byte, contentType string) (kind, string) {
 		return kindUnknown, ""
 	}
 	mediaType, _, _ := mime.ParseMediaType(contentType)
+	// An HTML DOCTYPE makes a page, unless a feed root follows it: some
+	// feeds are written by templates that start with an XHTML DOCTYPE.
+	htmlDoctype := false
 	for len(rest) > 0 && rest[0] == '<' {
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
@@ -41,9 +44,7 @@ func sniff(text []byte, contentType string) (kind, string) {
 			rest = after(rest, "-->")
 		case bytes.HasPrefix(rest, []byte("<!")):
 			decl := strings.ToLower(string(rest[:min(len(rest), 14)]))
-			if strings.HasPrefix(decl, "<!doctype html") {
-				return kindHTML, "html"
-			}
+			htmlDoctype = htmlDoctype || strings.HasPrefix(decl, "<!doctype html")
 			rest = afterDoctype(rest)
 		default:
 			name := rootName(rest[1:])
@@ -57,15 +58,15 @@ func sniff(text []byte, contentType string) (kind, string) {
 			case "html":
 				return kindHTML, name
 			}
-			if mediaType == "text/html" || mediaType == "application/xhtml+xml" {
+			if htmlDoctype || mediaType == "text/html" || mediaType == "application/xhtml+xml" {
 				return kindHTML, name
 			}
 			return kindOtherXML, name
 		}
 		rest = bytes.TrimLeft(rest, " \t\r\n")
 	}
-	if mediaType == "text/html" {
-		return kindHTML, ""
+	if htmlDoctype || mediaType == "text/html" {
+		return kindHTML, "html"
 	}
 	return kindUnknown, ""
 }
