@@ -36,6 +36,9 @@ func TestDescriptionOnlyItemsStoredAndEmptyOnesCounted(t *testing.T) {
 	byTitle := map[string]bool{}
 	for _, it := range r.items("wire") {
 		byTitle[it.Title] = true
+		if derived := it.Title != "An ordinary headline"; it.TitleDerived != derived {
+			t.Errorf("%q stored with TitleDerived %v, want %v", it.Title, it.TitleDerived, derived)
+		}
 		if it.Title != "An ordinary headline" && it.URL == "" && it.RawURL != "http://wire.example/" {
 			t.Errorf("%q links to %q, want the site", it.Title, it.RawURL)
 		}

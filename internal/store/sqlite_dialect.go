@@ -71,11 +71,12 @@ func jsonText[T any](v []T) (string, error) {
 // published when the item has no usable date.
 const upsertItemSQL = `INSERT INTO items (
 	source_id, key, guid, url, raw_url, title, summary, content, author, categories,
-	image_url, summary_text, content_text, published, updated, first_seen, hash, sig
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	image_url, summary_text, content_text, published, updated, first_seen, hash, sig, title_derived
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (source_id, key) DO UPDATE SET
 	guid = excluded.guid, url = excluded.url, raw_url = excluded.raw_url,
-	title = excluded.title, summary = excluded.summary, content = excluded.content,
+	title = excluded.title, title_derived = excluded.title_derived,
+	summary = excluded.summary, content = excluded.content,
 	author = excluded.author, categories = excluded.categories, image_url = excluded.image_url,
 	summary_text = excluded.summary_text, content_text = excluded.content_text,
 	-- an undated (or future-dated) correction keeps the first-seen time as its date

@@ -100,7 +100,7 @@ func saveItem(ctx context.Context, tx *wtx, f Fetch, it *model.Item, res *SaveRe
 	err = tx.QueryRowContext(ctx, upsertItemSQL,
 		it.SourceID, it.Key, it.GUID, it.URL, it.RawURL, it.Title, it.Summary, it.Content, it.Author, cats,
 		it.ImageURL, it.SummaryText, it.ContentText, toMS(it.Published), nullMS(it.Updated), toMS(f.Now),
-		it.Hash, it.Fingerprint.Sig,
+		it.Hash, it.Fingerprint.Sig, it.TitleDerived,
 	).Scan(&id, &firstSeen, &storyID, &published)
 	if errors.Is(err, sql.ErrNoRows) {
 		res.Unchanged++

@@ -20,7 +20,7 @@ type querier interface {
 // sources so (LEFT JOINed).
 const itemColumns = `i.id, i.source_id, COALESCE(so.title, ''), COALESCE(so.url, ''), i.key, i.guid, i.url,
 	i.raw_url, i.title, i.summary, i.content, i.author, i.categories, i.image_url, i.summary_text,
-	i.content_text, i.published, i.updated, i.first_seen, i.hash, i.sig, COALESCE(i.story_id, 0)`
+	i.content_text, i.published, i.updated, i.first_seen, i.hash, i.sig, COALESCE(i.story_id, 0), i.title_derived`
 
 // scanItem reads itemColumns.
 func scanItem(row scanner) (model.Item, error) {
@@ -32,7 +32,8 @@ func scanItem(row scanner) (model.Item, error) {
 	)
 	dest := []any{&it.ID, &it.SourceID, &it.SourceTitle, &it.SourceURL, &it.Key, &it.GUID, &it.URL,
 		&it.RawURL, &it.Title, &it.Summary, &it.Content, &it.Author, &cats, &it.ImageURL, &it.SummaryText,
-		&it.ContentText, &published, &updated, &firstSeen, &it.Hash, &it.Fingerprint.Sig, &it.Story.ID}
+		&it.ContentText, &published, &updated, &firstSeen, &it.Hash, &it.Fingerprint.Sig, &it.Story.ID,
+		&it.TitleDerived}
 	if err := row.Scan(dest...); err != nil {
 		return model.Item{}, err
 	}
