@@ -60,8 +60,11 @@ func derivedTitle(text string) string {
 		n++
 	}
 	head := text[:cut]
-	if i := strings.LastIndexFunc(head, unicode.IsSpace); i > len(head)/2 {
-		head = head[:i]
+	if next, _ := utf8.DecodeRuneInString(text[cut:]); !unicode.IsSpace(next) {
+		// The cut is inside a word: back to the word's start.
+		if i := strings.LastIndexFunc(head, unicode.IsSpace); i > len(head)/2 {
+			head = head[:i]
+		}
 	}
 	return strings.TrimRightFunc(head, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + "…"
 }

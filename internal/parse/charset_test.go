@@ -14,6 +14,10 @@ func TestEncodingChoice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cyrLong, err := charmap.Windows1251.NewEncoder().String("Новости экономики и финансов Пакистана сегодня")
+	if err != nil {
+		t.Fatal(err)
+	}
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String("新闻")
 	if err != nil {
 		t.Fatal(err)
@@ -54,6 +58,14 @@ func TestEncodingChoice(t *testing.T) {
 			`<?xml version="1.0" encoding="x-klingon"?><rss><channel><title>ok ✓</title></channel></rss>`,
 			"", "ok ✓"},
 		{"UTF16WithoutBOM", utf16be, "application/xml", "خبریں"},
+		{"UTF16LabelOnUTF8",
+			`<?xml version="1.0" encoding="UTF-16"?><rss><channel><title>新闻</title></channel></rss>`, "", "新闻"},
+		{"HeaderUTF8DeniedByTheBytesDeclarationDecides",
+			`<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>` + cyr + `</title></channel></rss>`,
+			"application/rss+xml; charset=utf-8", "Новости"},
+		{"UndeclaredCyrillicIsNotWindows1252",
+			`<rss><channel><title>` + cyrLong + `</title><link>http://example.com/</link></channel></rss>`,
+			"application/xml", "Новости экономики и финансов Пакистана сегодня"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

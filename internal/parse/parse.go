@@ -74,6 +74,8 @@ func parse(body []byte, contentType, baseURL string) (*Feed, error) {
 		return parseJSON(text, baseURL)
 	case kindXML:
 		return parseXML(text, baseURL)
+	case kindCDF:
+		return nil, fmt.Errorf("%w: a CDF channel (Microsoft's Channel Definition Format), which is not read", ErrNotFeed)
 	case kindOtherXML:
 		return nil, fmt.Errorf("%w: an XML document with root <%s>", ErrNotFeed, root)
 	case kindEmpty:

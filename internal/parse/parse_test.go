@@ -316,6 +316,20 @@ func TestBrokenInTheUsualWays(t *testing.T) {
 			t.Errorf("entries %+v", f.Entries)
 		}
 	})
+	t.Run("HTMLWarningBeforeTheDocument", func(t *testing.T) {
+		doc := "<br />\n<b>Warning</b>: include(ads.php): failed in <b>/var/www/feed.php</b><br />\n" +
+			`<?xml version="1.0"?><rss version="2.0"><channel><title>ok</title><item><title>A</title></item></channel></rss>`
+		f, err := Parse([]byte(doc), "application/rss+xml", "")
+		if err != nil || len(f.Entries) != 1 {
+			t.Fatalf("feed %+v, %v", f, err)
+		}
+	})
+	t.Run("CDFSaysWhatItIs", func(t *testing.T) {
+		_, err := Parse([]byte(`<CHANNEL HREF="http://a.example/"><TITLE>T</TITLE></CHANNEL>`), "text/xml", "")
+		if !errors.Is(err, ErrNotFeed) || !strings.Contains(err.Error(), "CDF") {
+			t.Errorf("err = %v, want not a feed naming CDF", err)
+		}
+	})
 	t.Run("ErrorsArePrintable", func(t *testing.T) {
 		for _, doc := range []string{
 			"<\x00r\x00s\x00s\x00>\x00",
