@@ -8,16 +8,9 @@ import (
 // breakageCases: documents broken in the usual ways, repaired when the
 // repair is sure, refused with a printable error otherwise.
 func breakageCases() []confCase {
-	const g = "breakages"
-	var cs []confCase
-	add := func(name, about, ct, body string, items []confItem) {
-		cs = append(cs, doc(g, name, about, ct, body, items))
-	}
-	fail := func(name, about, ct, body, err string) {
-		c := doc(g, name, about, ct, body, nil)
-		c.Error = err
-		cs = append(cs, c)
-	}
+	l := &caseList{group: "breakages"}
+	add := func(name, about, ct, body string, items []confItem) { l.add(name, about, ct, body, items, 0) }
+	fail := l.fail
 
 	// The root's end tag cut before its '>', in every format and with
 	// every kind of trailing space.
@@ -111,7 +104,7 @@ func breakageCases() []confCase {
 	fail("nul-root", "an XML document whose root name holds NUL bytes", ctXML, "<\x00r\x00o\x00o\x00t\x00>x</root>", "not a feed")
 	fail("other-xml", "XML of another kind (a sitemap)", ctXML, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.com/</loc></url></urlset>`, "not a feed")
 	fail("mismatched-tags", "end tags that do not match", ctRSS, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>a</title></item><//channel></rss>`, "syntax error")
-	return cs
+	return l.cases
 }
 
 // pageTarget is the feed page-with-feed-link announces, served beside the

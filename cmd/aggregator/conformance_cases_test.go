@@ -72,6 +72,26 @@ func doc(group, name, about, contentType, body string, items []confItem) confCas
 	return confCase{Name: name, Group: group, About: about, ContentType: contentType, body: []byte(body), Items: items}
 }
 
+// caseList collects the cases of a group.
+type caseList struct {
+	group string
+	cases []confCase
+}
+
+// add is a document that must give items, refusing refused entries.
+func (l *caseList) add(name, about, contentType, body string, items []confItem, refused int) {
+	c := doc(l.group, name, about, contentType, body, items)
+	c.Refused = refused
+	l.cases = append(l.cases, c)
+}
+
+// fail is a document whose fetch must fail with an error holding err.
+func (l *caseList) fail(name, about, contentType, body, err string) {
+	c := doc(l.group, name, about, contentType, body, nil)
+	c.Error = err
+	l.cases = append(l.cases, c)
+}
+
 // link is the article URL of item n of a case: unique in the corpus, so
 // that no two cases' items join one story.
 func link(name string, n int) string {

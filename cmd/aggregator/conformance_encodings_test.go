@@ -48,27 +48,21 @@ func encodingCases() []confCase {
 	cs = append(cs, confCase{Name: "utf8-bom", Group: g, About: "UTF-8 with a byte order mark", ContentType: ctXML,
 		body: append([]byte{0xEF, 0xBB, 0xBF}, rss20("", plainItem("utf8-bom", 1, urdu))...), Items: wantTitles(urdu)})
 
-	utf16 := []struct {
-		name  string
-		order unicode.Endianness
-		bom   unicode.BOMPolicy
+	// UTF-16 and UTF-32 in both byte orders, with and without a mark.
+	for _, u := range []struct {
+		name, label, title string
+		enc                encoding.Encoding
 	}{
-		{"utf16le-bom", unicode.LittleEndian, unicode.UseBOM}, {"utf16be-bom", unicode.BigEndian, unicode.UseBOM},
-		{"utf16le", unicode.LittleEndian, unicode.IgnoreBOM}, {"utf16be", unicode.BigEndian, unicode.IgnoreBOM},
-	}
-	for _, u := range utf16 {
-		encoded(u.name, "UTF-16, "+u.name, unicode.UTF16(u.order, u.bom), "UTF-16", ctXML, urdu)
-	}
-	utf32s := []struct {
-		name  string
-		order utf32.Endianness
-		bom   utf32.BOMPolicy
-	}{
-		{"utf32be-bom", utf32.BigEndian, utf32.UseBOM}, {"utf32le-bom", utf32.LittleEndian, utf32.UseBOM},
-		{"utf32be", utf32.BigEndian, utf32.IgnoreBOM}, {"utf32le", utf32.LittleEndian, utf32.IgnoreBOM},
-	}
-	for _, u := range utf32s {
-		encoded(u.name, "UTF-32, "+u.name, utf32.UTF32(u.order, u.bom), "UTF-32", ctXML, chinese)
+		{"utf16le-bom", "UTF-16", urdu, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
+		{"utf16be-bom", "UTF-16", urdu, unicode.UTF16(unicode.BigEndian, unicode.UseBOM)},
+		{"utf16le", "UTF-16", urdu, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)},
+		{"utf16be", "UTF-16", urdu, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)},
+		{"utf32be-bom", "UTF-32", chinese, utf32.UTF32(utf32.BigEndian, utf32.UseBOM)},
+		{"utf32le-bom", "UTF-32", chinese, utf32.UTF32(utf32.LittleEndian, utf32.UseBOM)},
+		{"utf32be", "UTF-32", chinese, utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM)},
+		{"utf32le", "UTF-32", chinese, utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM)},
+	} {
+		encoded(u.name, u.label+", "+u.name, u.enc, u.label, ctXML, u.title)
 	}
 
 	legacy := []struct {

@@ -8,11 +8,8 @@ import (
 // formatCases: every feed format and version, and the optional elements
 // of each.
 func formatCases() []confCase {
-	const g = "formats"
-	var cs []confCase
-	add := func(name, about, ct, body string, items []confItem) {
-		cs = append(cs, doc(g, name, about, ct, body, items))
-	}
+	l := &caseList{group: "formats"}
+	add := func(name, about, ct, body string, items []confItem) { l.add(name, about, ct, body, items, 0) }
 
 	// RSS 0.90, 0.91 (Netscape, with its DOCTYPE, and UserLand), 0.92–0.94.
 	add("rss090", "RSS 0.90, an RDF document in Netscape's namespace", ctXML, `<?xml version="1.0"?>
@@ -220,13 +217,11 @@ func formatCases() []confCase {
 		derived("Traffic diverted on Shahrah-e-Faisal after a water main burst.", "Metro bus service suspended until further notice."))
 
 	// CDF is not a format we read: the fetch says so, plainly.
-	c := doc(g, "cdf", "Microsoft's Channel Definition Format", ctXML, `<?xml version="1.0" encoding="UTF-8"?>
+	l.fail("cdf", "Microsoft's Channel Definition Format", ctXML, `<?xml version="1.0" encoding="UTF-8"?>
 <CHANNEL HREF="http://cdf.example.com/" BASE="http://cdf.example.com/">
 <TITLE>CDF Channel</TITLE><ABSTRACT>An old channel</ABSTRACT>
 <ITEM HREF="http://cdf.example.com/1"><TITLE>CDF item</TITLE><ABSTRACT>Item abstract</ABSTRACT></ITEM>
 </CHANNEL>
-`, nil)
-	c.Error = "not a feed"
-	cs = append(cs, c)
-	return cs
+`, "not a feed")
+	return l.cases
 }

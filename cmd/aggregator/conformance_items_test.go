@@ -7,13 +7,8 @@ import (
 // itemShapeCases: items missing what most items have. Whatever has text is
 // stored; what has none is refused and counted.
 func itemShapeCases() []confCase {
-	const g = "items"
-	var cs []confCase
-	add := func(name, about, ct, body string, items []confItem, refused int) {
-		c := doc(g, name, about, ct, body, items)
-		c.Refused = refused
-		cs = append(cs, c)
-	}
+	l := &caseList{group: "items"}
+	add := l.add
 	const bajaur = "Security forces repulsed an attack on a check post in Bajaur, officials said."
 	add("description-only", "an agency wire item: a description and a date, nothing else", ctRSS, rss20("", rssItem(
 		el("description", bajaur), el("pubDate", "Mon, 02 Mar 2026 10:15:00 +0500"))), derived(bajaur), 0)
@@ -77,7 +72,7 @@ func itemShapeCases() []confCase {
 	add("json-url-only", "a JSON Feed item with only an id and url: refused", ctJSON, jsonFeed(
 		`{"id": "u1", "url": "`+link("json-url-only", 1)+`"}`,
 		`{"id": "u2", "url": "`+link("json-url-only", 2)+`", "title": "JSON item beside it"}`), wantTitles("JSON item beside it"), 1)
-	return cs
+	return l.cases
 }
 
 // entityCases: entities and character references of every kind, in

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
@@ -17,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -171,22 +171,7 @@ func TestConformance(t *testing.T) {
 		}
 	}
 
-	m, err := newMain(context.Background(), cfgPath, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
-	m.Jitter = 0
-	if err := m.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
+	m := startServe(t, cfgPath, func(m *Main) { m.Jitter = time.Hour }) // no scheduled fetch during the test
 	srv := &confServer{t: t, base: "http://" + m.Addr()}
 
 	var sources struct {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -17,22 +16,7 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 	if code, out, errOut := cli(t, "--config", cfg, "fetch", "dawn"); code != 0 {
 		t.Fatalf("fetch: %d\n%s%s", code, out, errOut)
 	}
-	m, err := newMain(context.Background(), cfg, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
-	m.Jitter = time.Hour // no scheduled fetch during the test
-	if err := m.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
+	m := startServe(t, cfg, func(m *Main) { m.Jitter = time.Hour }) // no scheduled fetch during the test
 	status := func(path string) int {
 		t.Helper()
 		resp, err := http.Get("http://" + m.Addr() + path)
@@ -62,7 +46,7 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m.Reload(ctx)
+	m.Reload(context.Background())
 	if got := len(m.rules().cfg.Topics); got != 4 {
 		t.Fatalf("after a broken reload the running config has %d topics, want the 4 it had", got)
 	}
@@ -74,6 +58,6 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor("/feeds/energy.rss", 404)
-	m.Reload(ctx)
+	m.Reload(context.Background())
 	waitFor("/feeds/energy.rss", 200)
 }
