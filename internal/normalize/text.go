@@ -5,84 +5,16 @@ import (
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"aggregator/internal/htmltext"
 )
 
 // Title returns the plain text of a title as feeds give it: tags stripped
 // (script, style and the like with their contents), HTML entities decoded,
 // whitespace collapsed to single spaces and trimmed. The result carries no
-// markup however many times it is decoded again: escaped markup
-// ("&amp;lt;b&amp;gt;") is unwrapped and stripped layer by layer (see inert).
+// markup however many times it is decoded again (see htmltext.Inert).
 func Title(s string) string {
-	return strings.Join(strings.Fields(inert(s)), " ")
-}
-
-// maxDecodings bounds the layers of escaping inert unwraps.
-const maxDecodings = 8
-
-// inert strips tags and decodes entities until neither changes anything,
-// so that no number of further HTML decodings can turn the text into
-// markup: a reader that takes a plain-text field for HTML gets text. Text
-// still escaped more than maxDecodings times loses its '<' and '&'.
-func inert(s string) string {
-	for range maxDecodings {
-		t := inlineText(s)
-		if t == s {
-			return s
-		}
-		s = t
-	}
-	return strings.Map(func(r rune) rune {
-		if r == '<' || r == '&' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// inlineText returns the text of an HTML fragment, entities decoded, with
-// every tag removed and nothing inserted in its place (but a space for
-// <br>); the contents of script, style and other invisible elements go
-// with their tags.
-func inlineText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return s
-	}
-	var b strings.Builder
-	z := xhtml.NewTokenizer(strings.NewReader(s))
-	skip := 0 // depth inside script/style/template
-	for {
-		tt := z.Next()
-		switch tt {
-		case xhtml.ErrorToken:
-			return b.String()
-		case xhtml.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
-			}
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if isInvisible(a) {
-				skip = invisibleDepth(skip, tt)
-				continue
-			}
-			// Tags of a title are markup of words, never separators.
-			if a == atom.Br {
-				b.WriteByte(' ')
-			}
-		}
-	}
-}
-
-// invisibleDepth is the depth inside invisible elements after a tag of one.
-func invisibleDepth(depth int, tt xhtml.TokenType) int {
-	switch {
-	case tt == xhtml.StartTagToken:
-		return depth + 1
-	case tt == xhtml.EndTagToken && depth > 0:
-		return depth - 1
-	}
-	return depth
+	return strings.Join(strings.Fields(htmltext.Inert(s)), " ")
 }
 
 // Text returns the plain text of an HTML fragment for matching and search:
@@ -109,8 +41,8 @@ func Text(s string) string {
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			if isInvisible(a) && tt != xhtml.SelfClosingTagToken {
-				skip = invisibleDepth(skip, tt)
+			if htmltext.Invisible(a) && tt != xhtml.SelfClosingTagToken {
+				skip = htmltext.InvisibleDepth(skip, tt)
 				continue
 			}
 			if isBlock(a) {
@@ -124,10 +56,14 @@ func Text(s string) string {
 // markup (an escaped "&lt;script&gt;" in HTML) inert, as Title does,
 // keeping its line breaks.
 func textInert(s string) string {
-	if !strings.ContainsAny(s, "<&") || inert(s) == s {
+	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
-	lines := strings.Split(inert(s), "\n")
+	inert := htmltext.Inert(s)
+	if inert == s {
+		return s
+	}
+	lines := strings.Split(inert, "\n")
 	out := lines[:0]
 	for _, l := range lines {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {
@@ -183,16 +119,6 @@ func isSpace(r rune) bool {
 		return true
 	}
 	return r >= 0x2000 && r <= 0x200A
-}
-
-// isInvisible reports elements whose contents are not text.
-func isInvisible(a atom.Atom) bool {
-	switch a {
-	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Iframe, atom.Object,
-		atom.Svg, atom.Math, atom.Head, atom.Title, atom.Textarea, atom.Select:
-		return true
-	}
-	return false
 }
 
 // isBlock reports elements whose edges separate words and sentences.
