@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -171,7 +170,7 @@ func TestConformance(t *testing.T) {
 		}
 	}
 
-	m := startServe(t, cfgPath, func(m *Main) { m.Jitter = time.Hour }) // no scheduled fetch during the test
+	m := startMain(t, cfgPath)
 	srv := &confServer{t: t, base: "http://" + m.Addr()}
 
 	var sources struct {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -16,7 +17,22 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 	if code, out, errOut := cli(t, "--config", cfg, "fetch", "dawn"); code != 0 {
 		t.Fatalf("fetch: %d\n%s%s", code, out, errOut)
 	}
-	m := startServe(t, cfg, func(m *Main) { m.Jitter = time.Hour }) // no scheduled fetch during the test
+	m, err := newMain(context.Background(), cfg, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	m.Jitter = time.Hour // no scheduled fetch during the test
+	if err := m.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
 	status := func(path string) int {
 		t.Helper()
 		resp, err := http.Get("http://" + m.Addr() + path)
@@ -46,7 +62,7 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m.Reload(context.Background())
+	m.Reload(ctx)
 	if got := len(m.rules().cfg.Topics); got != 4 {
 		t.Fatalf("after a broken reload the running config has %d topics, want the 4 it had", got)
 	}
@@ -58,6 +74,6 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor("/feeds/energy.rss", 404)
-	m.Reload(context.Background())
+	m.Reload(ctx)
 	waitFor("/feeds/energy.rss", 200)
 }

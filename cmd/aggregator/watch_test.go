@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -66,7 +67,29 @@ func TestServeSeesFetchesOfOtherProcesses(t *testing.T) {
 		t.Fatalf("first fetch: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 
-	m := startServe(t, cfg, func(m *Main) { m.WatchEvery = 100 * time.Millisecond })
+	m, err := newMain(context.Background(), cfg, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	m.WatchEvery = 100 * time.Millisecond
+	if err := m.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	defer func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("serve did not stop within 10 s")
+		}
+	}()
 	feedURL := "http://" + m.Addr() + "/feeds/security.rss"
 	get := func(etag string) (status int, got, newETag string) {
 		t.Helper()

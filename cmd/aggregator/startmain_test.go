@@ -7,20 +7,17 @@ import (
 	"time"
 )
 
-// startServe runs the whole service on cfg (port 0) until the test ends,
-// when it is stopped and must have stopped within 10 s without error.
-// tune adjusts the Main before it runs (Jitter, WatchEvery).
-func startServe(t *testing.T, cfg string, tune func(*Main)) *Main {
+// startMain runs serve with the configuration at cfg until the test ends,
+// without scheduled fetches, and returns it once it listens.
+func startMain(t *testing.T, cfg string) *Main {
 	t.Helper()
 	m, err := newMain(context.Background(), cfg, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tune != nil {
-		tune(m)
-	}
+	t.Cleanup(func() { m.Close() })
+	m.Jitter = time.Hour // no scheduled fetch during the test
 	if err := m.Listen(); err != nil {
-		m.Close()
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -29,14 +26,10 @@ func startServe(t *testing.T, cfg string, tune func(*Main)) *Main {
 	t.Cleanup(func() {
 		cancel()
 		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
-			}
+		case <-done:
 		case <-time.After(10 * time.Second):
 			t.Error("serve did not stop within 10 s")
 		}
-		m.Close()
 	})
 	return m
 }
