@@ -46,6 +46,9 @@ func runFetch(ctx context.Context, env *cmdEnv) error {
 		if r.Err != nil {
 			failed++
 		}
+		if r.Refused > 0 {
+			fmt.Fprintf(env.stderr, "aggregator: %s: %d entries refused (%s)\n", r.Source, r.Refused, reasons(r.RefusedBy))
+		}
 	}
 	if failed > 0 {
 		return partialError{fmt.Sprintf("%d of %d sources failed", failed, len(results))}
@@ -106,4 +109,18 @@ func printResult(w io.Writer, r ingest.Result) {
 	}
 	fmt.Fprintf(w, "%s\t%s\tnew=%d\tupdated=%d\tduplicate=%d\tjoined=%d\t%s\trefused=%d\n",
 		r.Source, r.Status, r.New, r.Updated, r.Duplicate, r.Joined, errText, r.Refused)
+}
+
+// reasons lists refusal counts by reason, "empty: 2, …", in reason order.
+func reasons(by map[string]int) string {
+	keys := make([]string, 0, len(by))
+	for k := range by {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s: %d", k, by[k])
+	}
+	return strings.Join(parts, ", ")
 }

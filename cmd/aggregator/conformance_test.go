@@ -167,6 +167,10 @@ func TestConformance(t *testing.T) {
 			t.Errorf("%s (%s): fetch %q, want ok", c.Name, c.About, f)
 		case f[7] != fmt.Sprintf("refused=%d", c.Refused):
 			t.Errorf("%s (%s): %s, want refused=%d", c.Name, c.About, f[7], c.Refused)
+		case c.Refused > 0:
+			if want := fmt.Sprintf("aggregator: %s: %d entries refused (empty: %d)\n", c.Name, c.Refused, c.Refused); !strings.Contains(stderr, want) {
+				t.Errorf("%s: stderr lacks %q", c.Name, want)
+			}
 		}
 	}
 

@@ -107,9 +107,10 @@ type Result struct {
 	Status    string // ok, not_modified, error, skipped
 	New       int
 	Updated   int
-	Duplicate int // already stored unchanged, or repeated within the document
-	Joined    int // new items that joined another outlet's story
-	Refused   int // entries that could not be stored (st.Refused has the reasons)
+	Duplicate int            // already stored unchanged, or repeated within the document
+	Joined    int            // new items that joined another outlet's story
+	Refused   int            // entries that could not be stored
+	RefusedBy map[string]int // the same, by reason (normalize.Refused*)
 	Took      time.Duration
 	Err       error
 }
@@ -187,7 +188,7 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 		res.Status = RunOK
 		res.New, res.Updated, res.Joined = saved.New, saved.Updated, saved.Joined
 		res.Duplicate = saved.Unchanged + items.repeated
-		res.Refused = st.RefusedTotal()
+		res.Refused, res.RefusedBy = st.RefusedTotal(), st.Refused
 		if len(saved.Changed) > 0 && p.opts.OnChange != nil {
 			p.opts.OnChange(saved.Changed)
 		}

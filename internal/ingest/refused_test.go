@@ -30,7 +30,7 @@ func TestDescriptionOnlyItemsStoredAndEmptyOnesCounted(t *testing.T) {
 	m := metrics.New()
 	r := newRig(t, func(o *ingest.Options) { o.Metrics = m })
 	res := r.run(source("wire", srv.URL+"/wire"))
-	if res.Err != nil || res.New != 3 || res.Refused != 2 {
+	if res.Err != nil || res.New != 3 || res.Refused != 2 || res.RefusedBy[normalize.RefusedEmpty] != 2 {
 		t.Fatalf("result %+v, want 3 new and 2 refused", res)
 	}
 	byTitle := map[string]bool{}
