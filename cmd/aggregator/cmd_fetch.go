@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"aggregator/internal/ingest"
 	"aggregator/internal/model"
@@ -44,6 +45,9 @@ func runFetch(ctx context.Context, env *cmdEnv) error {
 		printResult(env.stdout, r)
 		if r.Err != nil {
 			failed++
+		}
+		if r.Refused > 0 {
+			fmt.Fprintf(env.stderr, "aggregator: %s: %d entries refused (%s)\n", r.Source, r.Refused, reasons(r.RefusedBy))
 		}
 	}
 	if failed > 0 {
@@ -89,12 +93,34 @@ func pickSources(all []model.Source, ids []string) ([]model.Source, error) {
 	return out, nil
 }
 
-// printResult writes one tab-separated line: id, status, counts, error.
+// printResult writes one tab-separated line: id, status, counts, error,
+// then the refused count (after the error, so that the fields scripts
+// already read keep their places). Control characters in the error become
+// spaces: the line stays one printable line with fixed fields.
 func printResult(w io.Writer, r ingest.Result) {
 	errText := ""
 	if r.Err != nil {
-		errText = strings.ReplaceAll(r.Err.Error(), "\n", " ")
+		errText = strings.Map(func(c rune) rune {
+			if unicode.IsControl(c) {
+				return ' '
+			}
+			return c
+		}, r.Err.Error())
 	}
-	fmt.Fprintf(w, "%s\t%s\tnew=%d\tupdated=%d\tduplicate=%d\tjoined=%d\t%s\n",
-		r.Source, r.Status, r.New, r.Updated, r.Duplicate, r.Joined, errText)
+	fmt.Fprintf(w, "%s\t%s\tnew=%d\tupdated=%d\tduplicate=%d\tjoined=%d\t%s\trefused=%d\n",
+		r.Source, r.Status, r.New, r.Updated, r.Duplicate, r.Joined, errText, r.Refused)
+}
+
+// reasons lists refusal counts by reason, "empty: 2, …", in reason order.
+func reasons(by map[string]int) string {
+	keys := make([]string, 0, len(by))
+	for k := range by {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s: %d", k, by[k])
+	}
+	return strings.Join(parts, ", ")
 }

@@ -202,6 +202,11 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("source %s: %q, want an error with its reason", id, got)
 		}
 	}
+	for id, f := range lines {
+		if len(f) != 8 || f[7] != "refused=0" {
+			t.Errorf("source %s: %q, want 8 fields ending in refused=0", id, f)
+		}
+	}
 	if !strings.Contains(lines["broken"][6], "500") {
 		t.Errorf("broken source's error does not name the status: %q", lines["broken"][6])
 	}

@@ -75,3 +75,8 @@ func defaultFeed() model.Feed {
 func allFields() []string {
 	return []string{model.FieldTitle, model.FieldSummary, model.FieldContent, model.FieldCategories}
 }
+
+// MaxFeedLimit is the most stories a published feed holds: the store's
+// largest page (store.MaxLimit). A larger feeds[].limit is a problem, not
+// a silent cap.
+const MaxFeedLimit = 500

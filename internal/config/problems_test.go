@@ -83,6 +83,8 @@ func TestEachKindOfProblem(t *testing.T) {
 		{"ZeroNumber", "fetch:\n  per_host: 0\n", "c.yaml:2: fetch.per_host: must be at least 1"},
 		{"NotANumber", "fetch:\n  concurrency: many\n", `c.yaml:2: fetch.concurrency: must be a whole number, not "many"`},
 		{"NegativeLimit", "feeds:\n  - id: f\n    limit: -1\n", "c.yaml:3: feeds[0].limit: must not be negative"},
+		{"LimitBeyondWhatAFeedHolds", "feeds:\n  - id: f\n    limit: 10000\n",
+			"c.yaml:3: feeds[0].limit: must be at most 500: a published feed holds at most 500 stories"},
 		{"NotABool", okSource + "    enabled: yes please\n", `c.yaml:4: sources[0].enabled: must be true or false, not "yes please"`},
 		{"BadIdentity", okSource + "    identity: url\n", `c.yaml:4: sources[0].identity: "url" is not one of guid, link, title`},
 		{"BadMatch", "feeds:\n  - id: f\n    match: every\n", `c.yaml:3: feeds[0].match: "every" is not one of all, any`},

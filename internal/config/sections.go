@@ -156,7 +156,12 @@ func (d *decoder) feed(n *yaml.Node, path string) model.Feed {
 		"sources":        func(v *yaml.Node, p string) { d.strs(v, p, &f.Sources) },
 		"regions":        func(v *yaml.Node, p string) { d.strs(v, p, &f.Regions) },
 		"languages":      func(v *yaml.Node, p string) { d.strs(v, p, &f.Languages) },
-		"limit":          func(v *yaml.Node, p string) { d.integer(v, p, 1, &f.Limit) },
+		"limit": func(v *yaml.Node, p string) {
+			d.integer(v, p, 1, &f.Limit)
+			if f.Limit > MaxFeedLimit {
+				d.addf(v.Line, p, "must be at most %d: a published feed holds at most %d stories", MaxFeedLimit, MaxFeedLimit)
+			}
+		},
 	})
 	d.require(n, path, "id", f.ID)
 	return f

@@ -108,8 +108,10 @@ type Result struct {
 	Status    string // ok, not_modified, error, skipped
 	New       int
 	Updated   int
-	Duplicate int // already stored unchanged, or repeated within the document
-	Joined    int // new items that joined another outlet's story
+	Duplicate int            // already stored unchanged, or repeated within the document
+	Joined    int            // new items that joined another outlet's story
+	Refused   int            // entries that could not be stored
+	RefusedBy map[string]int // the same, by reason (normalize.Refused*)
 	Took      time.Duration
 	Err       error
 }
@@ -194,13 +196,20 @@ func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result
 		res.Status = RunOK
 		res.New, res.Updated, res.Joined = saved.New, saved.Updated, saved.Joined
 		res.Duplicate = saved.Unchanged + saved.repeated
+		st.Refused = saved.refused // stored with the last batch
+		res.Refused, res.RefusedBy = st.RefusedTotal(), st.Refused
 	}
 	res.Took = p.opts.Clock().Sub(start)
 	p.opts.Metrics.ObserveFetch(src.ID, res.Status, res.Took, st.ConsecutiveFailures, st.LastSuccess, st.NextFetch)
 	p.opts.Metrics.ObserveItems(src.ID, res.New, res.Updated, res.Duplicate)
 	if res.Status == RunOK {
+		p.opts.Metrics.ObserveRefused(src.ID, st.Refused)
 		log.Info("fetched", slog.Int("new", res.New), slog.Int("updated", res.Updated),
-			slog.Int("duplicate", res.Duplicate), slog.Int("joined", res.Joined), slog.Duration("took", res.Took))
+			slog.Int("duplicate", res.Duplicate), slog.Int("joined", res.Joined), slog.Int("refused", res.Refused),
+			slog.Duration("took", res.Took))
+		if res.Refused > 0 {
+			log.Warn("entries refused", slog.Any("reasons", st.Refused))
+		}
 	}
 	return res
 }

@@ -91,7 +91,8 @@ const batchSize = 2000
 // stored is what storing a document's items did.
 type stored struct {
 	store.SaveResult
-	repeated int // entries whose identity repeated an earlier one in the same document
+	repeated int            // entries whose identity repeated an earlier one in the same document
+	refused  map[string]int // entries that could not be stored, by reason (normalize.Refused)
 }
 
 // store turns the document's entries into tagged, fingerprinted items and
@@ -100,12 +101,12 @@ type stored struct {
 // validators as they were and the next run fetches the whole feed again
 // (what was stored then counts as unchanged).
 func (p *Pipeline) store(ctx context.Context, src model.Source, st model.SourceState, doc document, now time.Time) (stored, error) {
-	out := stored{SaveResult: store.SaveResult{Changed: map[string]bool{}}}
+	out := stored{SaveResult: store.SaveResult{Changed: map[string]bool{}}, refused: map[string]int{}}
 	seen := make(map[string]bool, len(doc.entries))
 	articles := p.opts.FullTextPerRun
 	for lo := 0; lo == 0 || lo < len(doc.entries); lo += batchSize {
 		hi := min(lo+batchSize, len(doc.entries))
-		items, repeated := p.items(src, doc.entries[lo:hi], doc.feedURL, now, seen)
+		items, repeated := p.items(src, doc.entries[lo:hi], doc.feedURL, now, seen, out.refused)
 		clear(doc.entries[lo:hi]) // let the parsed entries go
 		out.repeated += repeated
 		known, err := p.storedHashes(ctx, src.ID, items)
@@ -119,6 +120,7 @@ func (p *Pipeline) store(ctx context.Context, src model.Source, st model.SourceS
 		p.classify(src, items, known)
 		f := store.Fetch{Items: items, Window: p.window(), Match: p.match(), Prepare: dedup.Prepare, Now: now}
 		if hi == len(doc.entries) {
+			st.Refused = out.refused
 			f.State = st
 		}
 		saved, err := p.opts.Store.SaveFetch(ctx, f)
@@ -161,12 +163,18 @@ func (p *Pipeline) get(ctx context.Context, req fetch.Request) (*fetch.Response,
 
 // items normalises parsed entries, keeping the first of entries with the
 // same identity (seen holds the identities of the document's earlier
-// batches); repeated counts the others.
-func (p *Pipeline) items(src model.Source, entries []model.Entry, feedURL string, now time.Time, seen map[string]bool) (items []model.Item, repeated int) {
+// batches); repeated counts the others, refused (by reason) those that
+// cannot be stored.
+func (p *Pipeline) items(src model.Source, entries []model.Entry, feedURL string, now time.Time, seen map[string]bool,
+	refused map[string]int) (items []model.Item, repeated int) {
 	normalized := make([]model.Item, len(entries))
 	inParallel(len(entries), func(i int) { normalized[i] = normalize.Item(src, entries[i], feedURL, now) })
 	items = normalized[:0]
 	for _, it := range normalized {
+		if reason := normalize.Refused(it); reason != "" {
+			refused[reason]++
+			continue
+		}
 		if seen[it.Key] {
 			repeated++
 			continue

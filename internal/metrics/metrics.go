@@ -18,6 +18,7 @@ type Metrics struct {
 	Fetches             *prometheus.CounterVec   // source, result
 	FetchDuration       *prometheus.HistogramVec // source
 	Items               *prometheus.CounterVec   // source, kind (new, updated, duplicate)
+	Refused             *prometheus.CounterVec   // source, reason
 	ConsecutiveFailures *prometheus.GaugeVec     // source
 	LastSuccess         *prometheus.GaugeVec     // source
 	NextFetch           *prometheus.GaugeVec     // source
@@ -37,6 +38,9 @@ func New() *Metrics {
 		Items: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "aggregator_items_total", Help: "Items seen in fetched documents, by what they did to the store.",
 		}, []string{"source", "kind"}),
+		Refused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "aggregator_items_refused_total", Help: "Entries of fetched documents that could not be stored, by reason.",
+		}, []string{"source", "reason"}),
 		ConsecutiveFailures: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "aggregator_source_consecutive_failures", Help: "Failed fetches in a row of a source.",
 		}, []string{"source"}),
@@ -47,7 +51,7 @@ func New() *Metrics {
 			Name: "aggregator_source_next_fetch_timestamp_seconds", Help: "Unix time before which a source will not be fetched again.",
 		}, []string{"source"}),
 	}
-	m.Registry.MustRegister(m.Fetches, m.FetchDuration, m.Items, m.ConsecutiveFailures, m.LastSuccess, m.NextFetch,
+	m.Registry.MustRegister(m.Fetches, m.FetchDuration, m.Items, m.Refused, m.ConsecutiveFailures, m.LastSuccess, m.NextFetch,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -85,4 +89,14 @@ func (m *Metrics) ObserveItems(source string, added, updated, duplicate int) {
 	m.Items.WithLabelValues(source, "new").Add(float64(added))
 	m.Items.WithLabelValues(source, "updated").Add(float64(updated))
 	m.Items.WithLabelValues(source, "duplicate").Add(float64(duplicate))
+}
+
+// ObserveRefused records the entries a fetch could not store, by reason.
+func (m *Metrics) ObserveRefused(source string, byReason map[string]int) {
+	if m == nil {
+		return
+	}
+	for reason, n := range byReason {
+		m.Refused.WithLabelValues(source, reason).Add(float64(n))
+	}
 }

@@ -83,6 +83,10 @@ type Item struct {
 	Categories []string // the entry's own categories
 	ImageURL   string
 
+	// TitleDerived says that the entry had no title: Title was made from
+	// the start of its text.
+	TitleDerived bool
+
 	// Plain text of Summary and Content, for matching and search.
 	SummaryText string
 	ContentText string
@@ -111,6 +115,9 @@ type Entry struct {
 	ImageURL   string
 	Published  time.Time // zero when missing or unparsable
 	Updated    time.Time
+	// SiteLink is the feed's own link (the site's address), the link of
+	// an entry that has none.
+	SiteLink string
 	// Outlet is the publisher an aggregated entry credits (RSS <source>,
 	// as Google News gives it), "" otherwise.
 	Outlet string
@@ -192,5 +199,17 @@ type SourceState struct {
 	PermanentURL        string    // where a 301/308 sent us
 	RetryAfter          time.Time // do not fetch before this
 	Gone                bool      // 410: disabled until the config changes
-	Items               int       // stored items (on reads)
+	// Refused counts, by reason, the entries of the last stored fetch that
+	// could not be stored (see normalize.Refused); nil when none.
+	Refused map[string]int
+	Items   int // stored items (on reads)
+}
+
+// RefusedTotal is the number of entries the last stored fetch refused.
+func (st SourceState) RefusedTotal() int {
+	n := 0
+	for _, c := range st.Refused {
+		n += c
+	}
+	return n
 }

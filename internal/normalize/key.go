@@ -19,12 +19,16 @@ import (
 //
 // A title key made for want of anything better carries the published date
 // ("t:"+title+"|"+RFC 3339) so that recurring headlines ("Weather update")
-// stay distinct items.
+// stay distinct items. An entry without a title either (a description-only
+// post) is known by a digest of its text, "c:"+hex.
 func Key(src model.Source, e model.Entry, canonicalURL string) string {
 	guid := strings.TrimSpace(e.GUID)
 	switch src.Identity {
 	case model.IdentityTitle:
-		return "t:" + foldTitle(e.Title)
+		if t := foldTitle(e.Title); t != "" {
+			return "t:" + t
+		}
+		return contentKey(e)
 	case model.IdentityLink:
 		if canonicalURL != "" {
 			return "u:" + canonicalURL
@@ -40,7 +44,11 @@ func Key(src model.Source, e model.Entry, canonicalURL string) string {
 			return "u:" + canonicalURL
 		}
 	}
-	k := "t:" + foldTitle(e.Title)
+	t := foldTitle(e.Title)
+	if t == "" {
+		return contentKey(e)
+	}
+	k := "t:" + t
 	if d := entryDate(e); !d.IsZero() {
 		k += "|" + d.UTC().Format(time.RFC3339)
 	}

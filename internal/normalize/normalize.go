@@ -20,10 +20,16 @@ const FutureTolerance = 10 * time.Minute
 
 // Item turns a parsed entry of src into a normalised item. feedURL is the URL
 // the feed was fetched from (base for relative links when the entry link is
-// relative). now is the first-seen time.
+// relative). now is the first-seen time. An entry without a title gets one
+// derived from its text (TitleDerived); one without a link links to the
+// feed's site (RawURL only: no canonical URL, which would join every such
+// item into one story). Refused says whether the item can be stored.
 func Item(src model.Source, e model.Entry, feedURL string, now time.Time) model.Item {
 	raw := resolveLink(e.Link, feedURL)
 	canonical := CanonicalURL(raw, "")
+	if raw == "" {
+		raw = resolveLink(e.SiteLink, feedURL)
+	}
 	base := raw
 	if base == "" {
 		base = feedURL
@@ -46,6 +52,13 @@ func Item(src model.Source, e model.Entry, feedURL string, now time.Time) model.
 	}
 	it.SummaryText = Text(it.Summary)
 	it.ContentText = Text(it.Content)
+	if it.Title == "" {
+		it.Title = derivedTitle(it.SummaryText)
+		if it.Title == "" {
+			it.Title = derivedTitle(it.ContentText)
+		}
+		it.TitleDerived = it.Title != ""
+	}
 	it.Hash = Hash(it)
 	return it
 }

@@ -1,22 +1,20 @@
 package normalize
 
 import (
-	"html"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"aggregator/internal/htmltext"
 )
 
-// Title returns the plain text of a title as feeds give it: tags stripped,
-// HTML entities decoded (twice-escaped ones such as "&amp;amp;" too),
-// whitespace collapsed to single spaces and trimmed.
+// Title returns the plain text of a title as feeds give it: tags stripped
+// (script, style and the like with their contents), HTML entities decoded,
+// whitespace collapsed to single spaces and trimmed. The result carries no
+// markup however many times it is decoded again (see htmltext.Inert).
 func Title(s string) string {
-	t := inlineText(s)
-	if strings.Contains(t, "&") {
-		t = html.UnescapeString(t)
-	}
-	return strings.Join(strings.Fields(WithoutBidi(t)), " ")
+	return strings.Join(strings.Fields(WithoutBidi(htmltext.Inert(s))), " ")
 }
 
 // WithoutBidi removes the bidirectional embedding, override and isolate
@@ -38,29 +36,6 @@ func isBidiControl(r rune) bool {
 	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
-// inlineText returns the text of an HTML fragment, entities decoded, with
-// every tag removed and nothing inserted in its place.
-func inlineText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return s
-	}
-	var b strings.Builder
-	z := xhtml.NewTokenizer(strings.NewReader(s))
-	for {
-		switch z.Next() {
-		case xhtml.ErrorToken:
-			return b.String()
-		case xhtml.TextToken:
-			b.Write(z.Text())
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
-			// Tags of a title are markup of words, never separators.
-			if name, _ := z.TagName(); atom.Lookup(name) == atom.Br {
-				b.WriteByte(' ')
-			}
-		}
-	}
-}
-
 // Text returns the plain text of an HTML fragment for matching and search:
 // entities decoded, script/style bodies dropped, block elements and <br>
 // turned into line breaks, inline markup joining words ("Paki<b>stan</b>" is
@@ -77,7 +52,7 @@ func Text(s string) string {
 		tt := z.Next()
 		switch tt {
 		case xhtml.ErrorToken:
-			return w.String()
+			return textInert(w.String())
 		case xhtml.TextToken:
 			if skip == 0 {
 				w.text(string(z.Text()))
@@ -85,12 +60,8 @@ func Text(s string) string {
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			if isInvisible(a) && tt != xhtml.SelfClosingTagToken {
-				if tt == xhtml.StartTagToken {
-					skip++
-				} else if skip > 0 {
-					skip--
-				}
+			if htmltext.Invisible(a) && tt != xhtml.SelfClosingTagToken {
+				skip = htmltext.InvisibleDepth(skip, tt)
 				continue
 			}
 			if isBlock(a) {
@@ -98,6 +69,27 @@ func Text(s string) string {
 			}
 		}
 	}
+}
+
+// textInert makes plain text that decoding once more would turn into
+// markup (an escaped "&lt;script&gt;" in HTML) inert, as Title does,
+// keeping its line breaks.
+func textInert(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	inert := htmltext.Inert(s)
+	if inert == s {
+		return s
+	}
+	lines := strings.Split(inert, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // textWriter collapses whitespace while text is appended.
@@ -146,16 +138,6 @@ func isSpace(r rune) bool {
 		return true
 	}
 	return r >= 0x2000 && r <= 0x200A
-}
-
-// isInvisible reports elements whose contents are not text.
-func isInvisible(a atom.Atom) bool {
-	switch a {
-	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Iframe, atom.Object,
-		atom.Svg, atom.Math, atom.Head, atom.Title, atom.Textarea, atom.Select:
-		return true
-	}
-	return false
 }
 
 // isBlock reports elements whose edges separate words and sentences.

@@ -12,12 +12,15 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16BE = []byte{0xFE, 0xFF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF32BE = []byte{0, 0, 0xFE, 0xFF}
+	bomUTF32LE = []byte{0xFF, 0xFE, 0, 0}
 )
 
 // xmlDeclEncoding finds the encoding pseudo-attribute of an XML declaration.
@@ -38,6 +41,16 @@ func ToUTF8(body []byte, contentType string) []byte { return toUTF8(body, conten
 // is decoded with a detected legacy encoding.
 func toUTF8(body []byte, contentType string) []byte {
 	switch {
+	// UTF-32 first: its little-endian mark starts like UTF-16's. Without a
+	// mark, the first character '<' (or '{') shows the byte order.
+	case bytes.HasPrefix(body, bomUTF32BE):
+		return decode(utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM), body)
+	case bytes.HasPrefix(body, bomUTF32LE):
+		return decode(utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM), body)
+	case len(body) >= 4 && body[0] == 0 && body[1] == 0 && body[2] == 0 && body[3] != 0:
+		return decode(utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM), body)
+	case len(body) >= 4 && body[0] != 0 && body[1] == 0 && body[2] == 0 && body[3] == 0:
+		return decode(utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM), body)
 	case bytes.HasPrefix(body, bomUTF8):
 		return body[len(bomUTF8):]
 	case bytes.HasPrefix(body, bomUTF16BE), bytes.HasPrefix(body, bomUTF16LE):
@@ -50,14 +63,21 @@ func toUTF8(body []byte, contentType string) []byte {
 
 	label := declaredCharset(body, contentType)
 	enc, name := lookup(label)
+	if isUTF16(name) {
+		// A document in UTF-16 starts with a byte order mark or with
+		// "<" and a NUL, both handled above: this one only says so.
+		enc, name = nil, ""
+	}
 	if enc == nil || isUTF8(name) {
 		if utf8.Valid(body) || mostlyUTF8(body) {
 			return body
 		}
+		// A header's UTF-8 the bytes deny: the document's own
+		// declaration is the better witness.
+		if decl, declName := lookup(xmlDeclaration(body)); decl != nil && !isUTF8(declName) && !isUTF16(declName) {
+			return decode(decl, body)
+		}
 		return decode(detectLegacy(body, label == ""), body)
-	}
-	if isUTF16(name) {
-		return decode(enc, body)
 	}
 	if utf8.Valid(body) && hasMultibyte(body) {
 		return body // mislabelled UTF-8, by far the likelier story
@@ -75,11 +95,18 @@ func declaredCharset(body []byte, contentType string) string {
 	if header != "" && xmlish {
 		return header
 	}
-	head := body[:min(len(body), 1024)]
-	if m := xmlDeclEncoding.FindSubmatch(head); m != nil {
-		return string(m[1])
+	if decl := xmlDeclaration(body); decl != "" {
+		return decl
 	}
 	return header
+}
+
+// xmlDeclaration is the encoding an XML declaration names, "" when none.
+func xmlDeclaration(body []byte) string {
+	if m := xmlDeclEncoding.FindSubmatch(body[:min(len(body), 1024)]); m != nil {
+		return string(m[1])
+	}
+	return ""
 }
 
 // lookup resolves a label with the WHATWG table (so ISO-8859-1 means
@@ -143,13 +170,58 @@ func hasMultibyte(body []byte) bool {
 // declaration at all a statistical detector gets a say (Chinese, Japanese,
 // Cyrillic and Arabic-script feeds are common here); otherwise, and when
 // the detector is unsure, windows-1252 is the classic mislabel.
+//
+// The detector is unsure of short texts. Text whose letters are mostly
+// bytes above ASCII is not Western European (whose accented letters are
+// sprinkled among ASCII ones), so windows-1252 is then the detector's
+// last resort rather than its first: Cyrillic, Greek, Arabic or Hebrew
+// text in a single-byte encoding looks like this.
 func detectLegacy(body []byte, undeclared bool) encoding.Encoding {
 	if undeclared {
-		if res, err := chardet.NewTextDetector().DetectBest(body); err == nil && res.Confidence >= 50 {
-			if enc, name := lookup(res.Charset); enc != nil && !isUTF8(name) && !isUTF16(name) {
+		results, err := chardet.NewTextDetector().DetectAll(body)
+		if err == nil && len(results) > 0 && results[0].Confidence >= 50 {
+			if enc, _ := legacyEncoding(results[0].Charset); enc != nil {
 				return enc
+			}
+		}
+		if err == nil && mostlyHighBytes(body) {
+			for _, r := range results {
+				if enc, name := legacyEncoding(r.Charset); enc != nil && name != "windows-1252" {
+					return enc
+				}
 			}
 		}
 	}
 	return charmap.Windows1252
+}
+
+// legacyEncoding is the encoding a detector's label names, with its
+// WHATWG name; nil for UTF-8, UTF-16 and unknown labels.
+func legacyEncoding(label string) (encoding.Encoding, string) {
+	enc, name := lookup(label)
+	if enc == nil || isUTF8(name) || isUTF16(name) {
+		return nil, ""
+	}
+	return enc, name
+}
+
+// mostlyHighBytes reports whether, outside tags, bytes above ASCII
+// outnumber ASCII letters.
+func mostlyHighBytes(body []byte) bool {
+	high, ascii := 0, 0
+	inTag := false
+	for _, b := range body {
+		switch {
+		case b == '<':
+			inTag = true
+		case b == '>':
+			inTag = false
+		case inTag:
+		case b >= utf8.RuneSelf:
+			high++
+		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
+			ascii++
+		}
+	}
+	return high > ascii
 }

@@ -32,12 +32,12 @@ func convert(gf *gofeed.Feed, baseURL string) *Feed {
 		if it == nil {
 			continue
 		}
-		if e, ok := entry(it, base); ok {
-			if i < len(outlets) {
-				e.Outlet = outlets[i]
-			}
-			f.Entries = append(f.Entries, e)
+		e := entry(it, base)
+		e.SiteLink = f.Link
+		if i < len(outlets) {
+			e.Outlet = outlets[i]
 		}
+		f.Entries = append(f.Entries, e)
 	}
 	return f
 }
@@ -60,9 +60,10 @@ func rssOutlets(gf *gofeed.Feed) []string {
 	return out
 }
 
-// entry maps one item; it reports false for an item with neither link,
-// guid nor title, which nothing could identify.
-func entry(it *gofeed.Item, base *url.URL) (model.Entry, bool) {
+// entry maps one item. Every item is kept, even one with neither link,
+// guid nor title: what can be made of it is normalize's call, and what
+// cannot is counted, not silently dropped.
+func entry(it *gofeed.Item, base *url.URL) model.Entry {
 	e := model.Entry{
 		GUID:       strings.TrimSpace(it.GUID),
 		Link:       itemLink(it, base),
@@ -78,7 +79,7 @@ func entry(it *gofeed.Item, base *url.URL) (model.Entry, bool) {
 	if e.Published.IsZero() {
 		e.Published = e.Updated
 	}
-	return e, e.Link != "" || e.GUID != "" || e.Title != ""
+	return e
 }
 
 func itemLink(it *gofeed.Item, base *url.URL) string {

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/rss"
@@ -53,8 +55,17 @@ func (e *NotFeedError) Error() string {
 var ErrNotFeed = errors.New("not a feed")
 
 // Parse parses body, fetched with the given Content-Type header from
-// baseURL, against which relative links are resolved.
+// baseURL, against which relative links are resolved. Its errors are
+// printable whatever the document holds (see printableError).
 func Parse(body []byte, contentType, baseURL string) (*Feed, error) {
+	f, err := parse(body, contentType, baseURL)
+	if err != nil {
+		return nil, printableError{err}
+	}
+	return f, nil
+}
+
+func parse(body []byte, contentType, baseURL string) (*Feed, error) {
 	text := skipJunk(toUTF8(body, contentType))
 	switch kind, root := sniff(text, contentType); kind {
 	case kindHTML:
@@ -63,6 +74,8 @@ func Parse(body []byte, contentType, baseURL string) (*Feed, error) {
 		return parseJSON(text, baseURL)
 	case kindXML:
 		return parseXML(text, baseURL)
+	case kindCDF:
+		return nil, fmt.Errorf("%w: a CDF channel (Microsoft's Channel Definition Format), which is not read", ErrNotFeed)
 	case kindOtherXML:
 		return nil, fmt.Errorf("%w: an XML document with root <%s>", ErrNotFeed, root)
 	case kindEmpty:
@@ -124,4 +137,29 @@ func ttl(gf *gofeed.Feed) time.Duration {
 		return 0
 	}
 	return time.Duration(min(n, 60*24*30)) * time.Minute
+}
+
+// printableError is an error whose text, which may quote the document
+// (a root element's name, the XML decoder's view of a broken tag), is made
+// printable: the logs, the fetch command's lines and /api/sources carry it.
+type printableError struct{ err error }
+
+func (e printableError) Error() string { return printable(e.err.Error()) }
+func (e printableError) Unwrap() error { return e.err }
+
+// printable replaces invalid UTF-8 with U+FFFD and writes control
+// characters as Go escapes (\x00, \n).
+func printable(s string) string {
+	if utf8.ValidString(s) && strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if unicode.IsControl(r) {
+			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

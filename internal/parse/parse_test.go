@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"aggregator/internal/model"
 )
@@ -47,8 +49,8 @@ func TestFormats(t *testing.T) {
 		if got, want := f.Link, "https://www.dawn.com/"; got != want {
 			t.Errorf("Link = %q, want %q (resolved against the fetch URL)", got, want)
 		}
-		if got := len(f.Entries); got != 3 {
-			t.Fatalf("%d entries, want 3 (the unidentifiable one dropped)", got)
+		if got := len(f.Entries); got != 4 {
+			t.Fatalf("%d entries, want 4 (the description-only one kept)", got)
 		}
 		want := model.Entry{
 			GUID:       "dawn-1001",
@@ -65,7 +67,10 @@ func TestFormats(t *testing.T) {
 		if e := f.Entries[1]; e.GUID != "urn:dawn:1002" || e.Link != "" || e.Author != "The Editor" {
 			t.Errorf("guid-only entry = %+v", e)
 		}
-		if e := f.Entries[2]; e.Link != "" || e.GUID != "dawn-1003" {
+		if e := f.Entries[2]; e.Summary != "Nothing to identify this one" || e.SiteLink != "https://www.dawn.com/" {
+			t.Errorf("description-only entry = %+v, want its text and the site's link", e)
+		}
+		if e := f.Entries[3]; e.Link != "" || e.GUID != "dawn-1003" {
 			t.Errorf("javascript: link kept: %+v", e)
 		}
 	})
@@ -276,4 +281,68 @@ func TestDiscover(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestBrokenInTheUsualWays(t *testing.T) {
+	t.Run("RootEndTagMissingItsBracket", func(t *testing.T) {
+		for _, doc := range []string{
+			`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title></item></channel></rss`,
+			"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><title>A</title><id>a</id></entry></feed\n",
+			`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel><item><title>A</title><link>http://a.example/</link></item></rdf:RDF`,
+		} {
+			f, err := Parse([]byte(doc), "", "http://a.example/feed")
+			if err != nil {
+				t.Fatalf("%.30q…: %v", doc, err)
+			}
+			if len(f.Entries) != 1 || f.Entries[0].Title != "A" {
+				t.Errorf("%.30q…: entries %+v", doc, f.Entries)
+			}
+		}
+	})
+	t.Run("CutEarlierStaysAnError", func(t *testing.T) {
+		doc := `<rss version="2.0"><channel><title>T</title><item><title>A</title></item><item><title>Cut`
+		if _, err := Parse([]byte(doc), "", ""); err == nil {
+			t.Error("a document cut inside an item parsed")
+		}
+	})
+	t.Run("XHTMLDoctypeBeforeRSS", func(t *testing.T) {
+		doc := `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<rss version="2.0"><channel><title>T</title><item><title>A&nbsp;B</title><guid>1</guid></item></channel></rss>`
+		f, err := Parse([]byte(doc), "text/html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Entries) != 1 || f.Entries[0].Title != "A\u00a0B" {
+			t.Errorf("entries %+v", f.Entries)
+		}
+	})
+	t.Run("HTMLWarningBeforeTheDocument", func(t *testing.T) {
+		doc := "<br />\n<b>Warning</b>: include(ads.php): failed in <b>/var/www/feed.php</b><br />\n" +
+			`<?xml version="1.0"?><rss version="2.0"><channel><title>ok</title><item><title>A</title></item></channel></rss>`
+		f, err := Parse([]byte(doc), "application/rss+xml", "")
+		if err != nil || len(f.Entries) != 1 {
+			t.Fatalf("feed %+v, %v", f, err)
+		}
+	})
+	t.Run("CDFSaysWhatItIs", func(t *testing.T) {
+		_, err := Parse([]byte(`<CHANNEL HREF="http://a.example/"><TITLE>T</TITLE></CHANNEL>`), "text/xml", "")
+		if !errors.Is(err, ErrNotFeed) || !strings.Contains(err.Error(), "CDF") {
+			t.Errorf("err = %v, want not a feed naming CDF", err)
+		}
+	})
+	t.Run("ErrorsArePrintable", func(t *testing.T) {
+		for _, doc := range []string{
+			"<\x00r\x00s\x00s\x00>\x00",
+			"<rss\x01\x02 version='2.0'><channel><title>\x00</title></chan\x00nel></rss>",
+			"<root\xff\xfe><x/></root>",
+		} {
+			_, err := Parse([]byte(doc), "application/xml", "")
+			if err == nil {
+				continue
+			}
+			if msg := err.Error(); !utf8.ValidString(msg) || strings.IndexFunc(msg, unicode.IsControl) >= 0 {
+				t.Errorf("%q: unprintable error %q", doc, msg)
+			}
+		}
+	})
 }

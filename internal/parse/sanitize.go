@@ -29,7 +29,8 @@ const utf8Decl = `<?xml version="1.0" encoding="UTF-8"?>`
 // &amp; and a bare < becomes &lt;; the DOCTYPE (with any internal subset
 // and its entity definitions) is removed, so no entity can expand;
 // comments and processing instructions are removed and CDATA sections
-// become escaped text, so every element's text is one run. Nesting deeper
+// become escaped text, so every element's text is one run; a root end tag
+// missing its '>' at the very end is closed. Nesting deeper
 // than maxDepth and mixed content costing more than maxMixedCost fail with
 // ErrPathological.
 func sanitizeXML(in []byte) ([]byte, error) {
@@ -130,6 +131,12 @@ func (s *scanner) markup() error {
 			return err
 		}
 		s.copyTag()
+		if s.i == len(s.in) && len(s.stack) == 1 && s.out[len(s.out)-1] != '>' {
+			// The root's end tag lost its '>' at the very end ("…</rss"),
+			// as some generators cut their last byte: close it. A document
+			// cut anywhere earlier stays an error: its last item is partial.
+			s.out = append(s.out, '>')
+		}
 		if len(s.stack) > 0 {
 			s.stack = s.stack[:len(s.stack)-1]
 		}

@@ -15,6 +15,7 @@ const (
 	kindOtherXML // XML with another root
 	kindJSON
 	kindHTML
+	kindCDF // Microsoft's Channel Definition Format: <CHANNEL> in capitals
 )
 
 // sniff tells a feed from an HTML page by the first element (and the
@@ -33,6 +34,9 @@ func sniff(text []byte, contentType string) (kind, string) {
 		return kindUnknown, ""
 	}
 	mediaType, _, _ := mime.ParseMediaType(contentType)
+	// An HTML DOCTYPE makes a page, unless a feed root follows it: some
+	// feeds are written by templates that start with an XHTML DOCTYPE.
+	htmlDoctype := false
 	for len(rest) > 0 && rest[0] == '<' {
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
@@ -41,9 +45,7 @@ func sniff(text []byte, contentType string) (kind, string) {
 			rest = after(rest, "-->")
 		case bytes.HasPrefix(rest, []byte("<!")):
 			decl := strings.ToLower(string(rest[:min(len(rest), 14)]))
-			if strings.HasPrefix(decl, "<!doctype html") {
-				return kindHTML, "html"
-			}
+			htmlDoctype = htmlDoctype || strings.HasPrefix(decl, "<!doctype html")
 			rest = afterDoctype(rest)
 		default:
 			name := rootName(rest[1:])
@@ -51,21 +53,24 @@ func sniff(text []byte, contentType string) (kind, string) {
 			if i := strings.LastIndexByte(name, ':'); i >= 0 {
 				local = name[i+1:]
 			}
+			if local == "CHANNEL" {
+				return kindCDF, name
+			}
 			switch strings.ToLower(local) {
 			case "rss", "rdf", "feed", "channel":
 				return kindXML, name
 			case "html":
 				return kindHTML, name
 			}
-			if mediaType == "text/html" || mediaType == "application/xhtml+xml" {
+			if htmlDoctype || mediaType == "text/html" || mediaType == "application/xhtml+xml" {
 				return kindHTML, name
 			}
 			return kindOtherXML, name
 		}
 		rest = bytes.TrimLeft(rest, " \t\r\n")
 	}
-	if mediaType == "text/html" {
-		return kindHTML, ""
+	if htmlDoctype || mediaType == "text/html" {
+		return kindHTML, "html"
 	}
 	return kindUnknown, ""
 }
@@ -105,13 +110,21 @@ func rootName(b []byte) string {
 
 // skipJunk drops text a broken server printed before the document (PHP
 // warnings, a stray line), when an XML declaration or a feed root follows
-// within the first few kilobytes.
+// within the first few kilobytes. A warning printed as HTML ("<br />
+// <b>Warning</b>: …") starts with markup: there an XML declaration, which
+// only ever opens a document, marks where the document starts.
 func skipJunk(text []byte) []byte {
-	rest := bytes.TrimLeft(text, " \t\r\n")
-	if len(rest) == 0 || rest[0] == '<' || rest[0] == '{' || rest[0] == '[' {
+	rest := bytes.TrimLeft(text, " \t\r\n\ufeff")
+	if len(rest) == 0 || rest[0] == '{' || rest[0] == '[' {
 		return text
 	}
 	head := rest[:min(len(rest), 4096)]
+	if rest[0] == '<' {
+		if i := bytes.Index(head, []byte("<?xml")); i > 0 {
+			return rest[i:]
+		}
+		return text
+	}
 	for _, start := range []string{"<?xml", "<rss", "<feed", "<rdf:RDF"} {
 		if i := bytes.Index(head, []byte(start)); i >= 0 {
 			return rest[i:]

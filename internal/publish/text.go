@@ -6,9 +6,14 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"aggregator/internal/htmltext"
 )
 
-// plainText is the visible text of an HTML fragment, whitespace collapsed.
+// plainText is the visible text of an HTML fragment, whitespace collapsed,
+// inert: text that decoding once more would turn into markup (an escaped
+// "&lt;script&gt;" in the HTML) is stripped as htmltext.Inert does, since
+// plain-text fields (JSON Feed's summary) reach readers that render them.
 func plainText(fragment string) string {
 	if fragment == "" {
 		return ""
@@ -19,7 +24,7 @@ func plainText(fragment string) string {
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return collapseSpace(b.String())
+			return collapseSpace(htmltext.Inert(b.String()))
 		case html.TextToken:
 			if skip == 0 {
 				b.Write(z.Text())

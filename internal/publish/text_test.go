@@ -7,6 +7,7 @@ func TestPlainText(t *testing.T) {
 		{"TagsBecomeSpace", "<p>One</p><p>two <b>three</b></p>", "One two three"},
 		{"EntitiesDecoded", "Tom &amp; Jerry &lt;3", "Tom & Jerry <3"},
 		{"ScriptDropped", "a<script>evil()</script>b", "a b"},
+		{"EscapedMarkupStaysText", "<p>&lt;script&gt;alert(1)&lt;/script&gt; body &amp;lt;b&amp;gt;x</p>", "body x"},
 		{"Empty", "", ""},
 	}
 	for _, c := range cases {

@@ -67,11 +67,11 @@ func jsonText[T any](v []T) (string, error) {
 // insertItemSQL inserts a new item (insert's arguments, in order).
 const insertItemSQL = `INSERT INTO items (
 	id, source_id, key, story_id, published, first_seen, updated, hash, url, title, guid, raw_url, author,
-	image_url, categories, sig, buckets, summary, content
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	image_url, categories, sig, buckets, summary, content, title_derived
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // updateItemSQL rewrites a corrected item in place (correct's arguments).
-const updateItemSQL = `UPDATE items SET guid = ?, url = ?, raw_url = ?, title = ?, summary = ?, content = ?,
+const updateItemSQL = `UPDATE items SET guid = ?, url = ?, raw_url = ?, title = ?, title_derived = ?, summary = ?, content = ?,
 	author = ?, categories = ?, image_url = ?, published = ?, updated = ?, hash = ?, sig = ?, buckets = ?
 	WHERE id = ?`
 

@@ -212,7 +212,7 @@ func (w *fetchWriter) insert(ctx context.Context, it *model.Item) error {
 	if _, err := w.tx.ExecContext(ctx, insertItemSQL,
 		it.ID, it.SourceID, it.Key, story, toMS(it.Published), toMS(it.FirstSeen), nullMS(it.Updated), it.Hash,
 		it.URL, it.Title, it.GUID, it.RawURL, it.Author, it.ImageURL, cats, it.Fingerprint.Sig,
-		encodeBuckets(it.Fingerprint.Buckets), it.Summary, it.Content); err != nil {
+		encodeBuckets(it.Fingerprint.Buckets), it.Summary, it.Content, it.TitleDerived); err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}
 	if err := putItemTopics(ctx, w.tx, it.ID, toMS(it.Published), it.Topics, false); err != nil {
@@ -260,7 +260,7 @@ func (w *fetchWriter) correct(ctx context.Context, it *model.Item, old storedIte
 		return err
 	}
 	if _, err := w.tx.ExecContext(ctx, updateItemSQL,
-		it.GUID, it.URL, it.RawURL, it.Title, it.Summary, it.Content, it.Author, cats, it.ImageURL,
+		it.GUID, it.URL, it.RawURL, it.Title, it.TitleDerived, it.Summary, it.Content, it.Author, cats, it.ImageURL,
 		toMS(it.Published), nullMS(it.Updated), it.Hash, it.Fingerprint.Sig, encodeBuckets(it.Fingerprint.Buckets),
 		it.ID); err != nil {
 		return fmt.Errorf("update: %w", err)

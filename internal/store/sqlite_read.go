@@ -20,7 +20,7 @@ type querier interface {
 // sources so (LEFT JOINed).
 const itemColumns = `i.id, i.source_id, COALESCE(so.title, ''), COALESCE(so.url, ''), i.key, i.guid, i.url,
 	i.raw_url, i.title, i.summary, i.content, i.author, i.categories, i.image_url,
-	i.published, i.updated, i.first_seen, i.hash, i.sig, COALESCE(i.story_id, 0)`
+	i.published, i.updated, i.first_seen, i.hash, i.sig, COALESCE(i.story_id, 0), i.title_derived`
 
 // scanItem reads itemColumns. The plain texts are not stored: SummaryText
 // and ContentText are left empty, for the reader to derive from the HTML
@@ -34,7 +34,7 @@ func scanItem(row scanner) (model.Item, error) {
 	)
 	dest := []any{&it.ID, &it.SourceID, &it.SourceTitle, &it.SourceURL, &it.Key, &it.GUID, &it.URL,
 		&it.RawURL, &it.Title, &it.Summary, &it.Content, &it.Author, &cats, &it.ImageURL,
-		&published, &updated, &firstSeen, &it.Hash, &it.Fingerprint.Sig, &it.Story.ID}
+		&published, &updated, &firstSeen, &it.Hash, &it.Fingerprint.Sig, &it.Story.ID, &it.TitleDerived}
 	if err := row.Scan(dest...); err != nil {
 		return model.Item{}, err
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -77,15 +78,17 @@ func putSourceState(ctx context.Context, tx *wtx, st model.SourceState) error {
 		st.Status = model.StatusNever
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO source_state (source_id, etag, last_modified, last_fetch,
-			last_success, next_fetch, status, last_error, consecutive_failures, permanent_url, retry_after, gone)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			last_success, next_fetch, status, last_error, consecutive_failures, permanent_url, retry_after, gone,
+			refused)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
 			last_fetch = excluded.last_fetch, last_success = excluded.last_success,
 			next_fetch = excluded.next_fetch, status = excluded.status, last_error = excluded.last_error,
 			consecutive_failures = excluded.consecutive_failures, permanent_url = excluded.permanent_url,
-			retry_after = excluded.retry_after, gone = excluded.gone`,
+			retry_after = excluded.retry_after, gone = excluded.gone, refused = excluded.refused`,
 		st.SourceID, st.ETag, st.LastModified, nullMS(st.LastFetch), nullMS(st.LastSuccess), nullMS(st.NextFetch),
-		st.Status, st.LastError, st.ConsecutiveFailures, st.PermanentURL, nullMS(st.RetryAfter), st.Gone)
+		st.Status, st.LastError, st.ConsecutiveFailures, st.PermanentURL, nullMS(st.RetryAfter), st.Gone,
+		refusedJSON(st.Refused))
 	if err != nil {
 		return fmt.Errorf("put state of %s: %w", st.SourceID, err)
 	}
@@ -95,7 +98,7 @@ func putSourceState(ctx context.Context, tx *wtx, st model.SourceState) error {
 const sourceStateSelect = `SELECT so.id, so.enabled, so.item_count,
 	COALESCE(st.etag, ''), COALESCE(st.last_modified, ''), st.last_fetch, st.last_success, st.next_fetch,
 	COALESCE(st.status, 'never'), COALESCE(st.last_error, ''), COALESCE(st.consecutive_failures, 0),
-	COALESCE(st.permanent_url, ''), st.retry_after, COALESCE(st.gone, 0)
+	COALESCE(st.permanent_url, ''), st.retry_after, COALESCE(st.gone, 0), COALESCE(st.refused, '{}')
 	FROM sources so LEFT JOIN source_state st ON st.source_id = so.id`
 
 // SourceState returns what we remember about fetching a source; a source
@@ -141,11 +144,26 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanSourceState(row scanner) (st model.SourceState, enabled bool, err error) {
 	var lastFetch, lastSuccess, next, ra sql.NullInt64
+	var refused string
 	if err := row.Scan(&st.SourceID, &enabled, &st.Items, &st.ETag, &st.LastModified, &lastFetch, &lastSuccess,
-		&next, &st.Status, &st.LastError, &st.ConsecutiveFailures, &st.PermanentURL, &ra, &st.Gone); err != nil {
+		&next, &st.Status, &st.LastError, &st.ConsecutiveFailures, &st.PermanentURL, &ra, &st.Gone, &refused); err != nil {
 		return model.SourceState{}, false, err
+	}
+	if refused != "{}" && refused != "" {
+		if err := json.Unmarshal([]byte(refused), &st.Refused); err != nil {
+			return model.SourceState{}, false, fmt.Errorf("refused counts of %s: %w", st.SourceID, err)
+		}
 	}
 	st.LastFetch, st.LastSuccess, st.NextFetch, st.RetryAfter =
 		fromNullMS(lastFetch), fromNullMS(lastSuccess), fromNullMS(next), fromNullMS(ra)
 	return st, enabled, nil
+}
+
+// refusedJSON is the stored form of SourceState.Refused.
+func refusedJSON(byReason map[string]int) string {
+	if len(byReason) == 0 {
+		return "{}"
+	}
+	b, _ := json.Marshal(byReason) // a map of strings to ints always encodes
+	return string(b)
 }

@@ -242,7 +242,8 @@ func newTestEnv(t testing.TB, adjust func(*Server)) *testEnv {
 	t.Helper()
 	env := &testEnv{
 		store: &fakeStore{items: testItems(), states: []model.SourceState{
-			{SourceID: "dawn", Status: model.StatusOK, LastFetch: testTime.Add(-5 * time.Minute), LastSuccess: testTime.Add(-5 * time.Minute), NextFetch: testTime.Add(10 * time.Minute), Items: 2},
+			{SourceID: "dawn", Status: model.StatusOK, LastFetch: testTime.Add(-5 * time.Minute), LastSuccess: testTime.Add(-5 * time.Minute), NextFetch: testTime.Add(10 * time.Minute), Items: 2,
+				Refused: map[string]int{"empty": 3}},
 		}},
 		feeds: testFeeds(),
 		log:   new(lockedWriter),

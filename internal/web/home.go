@@ -202,13 +202,22 @@ func storyViews(items []model.Item, topicTitles, languages map[string]string, ma
 	return views
 }
 
+// memberLink is a story member's URL; the item's own link when the member
+// is the item and has no canonical URL (an entry without a link).
+func memberLink(it *model.Item, m model.StoryMember) string {
+	if m.URL == "" && m.ItemID == it.ID {
+		return itemLink(it)
+	}
+	return m.URL
+}
+
 func newStoryView(it *model.Item, languages map[string]string) storyView {
-	v := storyView{Title: it.Title, URL: it.URL, SourceTitle: sourceName(it.SourceTitle, it.SourceID), Published: it.Published,
+	v := storyView{Title: it.Title, URL: itemLink(it), SourceTitle: sourceName(it.SourceTitle, it.SourceID), Published: it.Published,
 		Lang: languages[it.SourceID]}
 	members := it.Story.Members
 	if len(members) > 0 {
 		face := members[0]
-		v.Title, v.URL, v.SourceTitle = face.Title, face.URL, sourceName(face.SourceTitle, face.Source)
+		v.Title, v.URL, v.SourceTitle = face.Title, memberLink(it, face), sourceName(face.SourceTitle, face.Source)
 		v.Lang = languages[face.Source]
 		v.faceID, v.Published = face.ItemID, face.FirstSeen
 		if v.Title == "" {
@@ -216,7 +225,7 @@ func newStoryView(it *model.Item, languages map[string]string) storyView {
 		}
 	}
 	for _, m := range members {
-		v.Outlets = append(v.Outlets, outlet{Title: sourceName(m.SourceTitle, m.Source), URL: m.URL})
+		v.Outlets = append(v.Outlets, outlet{Title: sourceName(m.SourceTitle, m.Source), URL: memberLink(it, m)})
 	}
 	if len(v.Outlets) == 0 {
 		v.Outlets = []outlet{{Title: v.SourceTitle, URL: v.URL}}

@@ -166,6 +166,16 @@ func TestHomePage(t *testing.T) {
 				t.Errorf("%s status = %q, want %q (all %v)", k, got[k], v, got)
 			}
 		}
+		for _, r := range rows {
+			var notes []string
+			for _, d := range findAll(findAll(r, tagClass("td", ""))[4], tagClass("div", "muted")) {
+				notes = append(notes, text(d))
+			}
+			want := map[string]string{"source-dawn": "3 refused"}[attr(r, "id")]
+			if got := strings.Join(notes, "|"); got != want {
+				t.Errorf("%s items cell notes %q, want %q", attr(r, "id"), got, want)
+			}
+		}
 	})
 	t.Run("AsksStoreForRecentItems", func(t *testing.T) {
 		if q := env.store.lastQuery(); q.Limit != homeItemsScan || q.Topic != "" || q.Source != "" {

@@ -27,21 +27,22 @@ type itemsResponse struct {
 
 // itemJSON is one stored item as the API shows it.
 type itemJSON struct {
-	ID          string      `json:"id"`
-	Title       string      `json:"title"`
-	URL         string      `json:"url"`
-	Source      string      `json:"source"`
-	SourceTitle string      `json:"source_title"`
-	Published   string      `json:"published"`
-	Updated     string      `json:"updated,omitempty"`
-	FirstSeen   string      `json:"first_seen"`
-	Author      string      `json:"author,omitempty"`
-	Summary     string      `json:"summary"`
-	Image       string      `json:"image,omitempty"`
-	Categories  []string    `json:"categories,omitempty"`
-	Topics      []topicJSON `json:"topics"`
-	Story       storyJSON   `json:"story"`
-	Snippet     string      `json:"snippet,omitempty"`
+	ID           string      `json:"id"`
+	Title        string      `json:"title"`
+	TitleDerived bool        `json:"title_derived,omitempty"` // the title was made from the text: the entry had none
+	URL          string      `json:"url"`
+	Source       string      `json:"source"`
+	SourceTitle  string      `json:"source_title"`
+	Published    string      `json:"published"`
+	Updated      string      `json:"updated,omitempty"`
+	FirstSeen    string      `json:"first_seen"`
+	Author       string      `json:"author,omitempty"`
+	Summary      string      `json:"summary"`
+	Image        string      `json:"image,omitempty"`
+	Categories   []string    `json:"categories,omitempty"`
+	Topics       []topicJSON `json:"topics"`
+	Story        storyJSON   `json:"story"`
+	Snippet      string      `json:"snippet,omitempty"`
 }
 
 type topicJSON struct {
@@ -156,21 +157,22 @@ func (h *handler) hasTopic(id string) bool {
 
 func toItemJSON(it *model.Item) itemJSON {
 	out := itemJSON{
-		ID:          strconv.FormatInt(it.ID, 10),
-		Title:       it.Title,
-		URL:         it.URL,
-		Source:      it.SourceID,
-		SourceTitle: it.SourceTitle,
-		Published:   rfc3339(it.Published),
-		Updated:     rfc3339(it.Updated),
-		FirstSeen:   rfc3339(it.FirstSeen),
-		Author:      it.Author,
-		Summary:     it.Summary,
-		Image:       it.ImageURL,
-		Categories:  it.Categories,
-		Topics:      make([]topicJSON, 0, len(it.Topics)),
-		Story:       toStoryJSON(&it.Story),
-		Snippet:     it.Snippet,
+		ID:           strconv.FormatInt(it.ID, 10),
+		Title:        it.Title,
+		TitleDerived: it.TitleDerived,
+		URL:          itemLink(it),
+		Source:       it.SourceID,
+		SourceTitle:  it.SourceTitle,
+		Published:    rfc3339(it.Published),
+		Updated:      rfc3339(it.Updated),
+		FirstSeen:    rfc3339(it.FirstSeen),
+		Author:       it.Author,
+		Summary:      it.Summary,
+		Image:        it.ImageURL,
+		Categories:   it.Categories,
+		Topics:       make([]topicJSON, 0, len(it.Topics)),
+		Story:        toStoryJSON(&it.Story),
+		Snippet:      it.Snippet,
 	}
 	for _, tm := range it.Topics {
 		t := topicJSON{ID: tm.Topic, Terms: tm.Terms, Hits: make([]hitJSON, 0, len(tm.Hits))}
@@ -215,4 +217,13 @@ func rfc3339Ptr(t time.Time) *string {
 	}
 	s := rfc3339(t)
 	return &s
+}
+
+// itemLink is the item's canonical URL, or, for an entry that had no link
+// of its own, the feed's site it links to (RawURL).
+func itemLink(it *model.Item) string {
+	if it.URL != "" {
+		return it.URL
+	}
+	return it.RawURL
 }

@@ -24,6 +24,8 @@ type sourceView struct {
 	Items               int
 	PermanentURL        string
 	Gone                bool
+	Refused             map[string]int // the last stored fetch's refused entries, by reason
+	RefusedTotal        int
 }
 
 // sourceViews merges the configured sources, in config order, with the
@@ -59,6 +61,8 @@ func (h *handler) sourceViews(ctx context.Context) ([]sourceView, error) {
 			Items:               st.Items,
 			PermanentURL:        redact.URL(st.PermanentURL),
 			Gone:                st.Gone,
+			Refused:             st.Refused,
+			RefusedTotal:        st.RefusedTotal(),
 		}
 		if st.RetryAfter.After(now) {
 			v.RetryAfter = st.RetryAfter
@@ -107,6 +111,10 @@ type sourceJSON struct {
 	PermanentURL        string  `json:"permanent_url,omitempty"`
 	RetryAfter          *string `json:"retry_after,omitempty"`
 	Gone                bool    `json:"gone,omitempty"`
+	// Refused counts the entries of the last stored fetch that could not
+	// be stored; RefusedReasons splits them by reason.
+	Refused        int            `json:"refused"`
+	RefusedReasons map[string]int `json:"refused_reasons"`
 }
 
 // apiSources answers GET /api/sources: every configured source's health.
@@ -135,7 +143,17 @@ func (h *handler) apiSources(w http.ResponseWriter, r *http.Request) {
 			PermanentURL:        v.PermanentURL,
 			RetryAfter:          rfc3339Ptr(v.RetryAfter),
 			Gone:                v.Gone,
+			Refused:             v.RefusedTotal,
+			RefusedReasons:      nonNilCounts(v.Refused),
 		})
 	}
 	h.writeJSON(w, r, http.StatusOK, resp)
+}
+
+// nonNilCounts is counts, or an empty map so that JSON shows {} not null.
+func nonNilCounts(counts map[string]int) map[string]int {
+	if counts == nil {
+		return map[string]int{}
+	}
+	return counts
 }

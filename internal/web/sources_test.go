@@ -15,20 +15,22 @@ type apiSourcesT struct {
 }
 
 type apiSourceT struct {
-	ID                  string  `json:"id"`
-	Title               string  `json:"title"`
-	URL                 string  `json:"url"`
-	Region              string  `json:"region"`
-	Language            string  `json:"language"`
-	Enabled             bool    `json:"enabled"`
-	Status              string  `json:"status"`
-	LastFetch           *string `json:"last_fetch"`
-	LastError           string  `json:"last_error"`
-	ConsecutiveFailures int     `json:"consecutive_failures"`
-	NextFetch           *string `json:"next_fetch"`
-	Items               int     `json:"items"`
-	PermanentURL        string  `json:"permanent_url"`
-	RetryAfter          *string `json:"retry_after"`
+	ID                  string         `json:"id"`
+	Title               string         `json:"title"`
+	URL                 string         `json:"url"`
+	Region              string         `json:"region"`
+	Language            string         `json:"language"`
+	Enabled             bool           `json:"enabled"`
+	Status              string         `json:"status"`
+	LastFetch           *string        `json:"last_fetch"`
+	LastError           string         `json:"last_error"`
+	ConsecutiveFailures int            `json:"consecutive_failures"`
+	NextFetch           *string        `json:"next_fetch"`
+	Items               int            `json:"items"`
+	PermanentURL        string         `json:"permanent_url"`
+	RetryAfter          *string        `json:"retry_after"`
+	Refused             *int           `json:"refused"`
+	RefusedReasons      map[string]int `json:"refused_reasons"`
 }
 
 func str(p *string) string {
@@ -52,7 +54,8 @@ func TestAPISourcesMergesConfigAndState(t *testing.T) {
 		}
 	})
 	env.store.states = []model.SourceState{
-		{SourceID: "ok", Status: model.StatusOK, LastFetch: testTime.Add(-time.Minute), NextFetch: testTime.Add(14 * time.Minute), Items: 40},
+		{SourceID: "ok", Status: model.StatusOK, LastFetch: testTime.Add(-time.Minute), NextFetch: testTime.Add(14 * time.Minute), Items: 40,
+			Refused: map[string]int{"empty": 2}},
 		{SourceID: "failing", Status: model.StatusError, LastFetch: testTime.Add(-time.Minute), LastError: "HTTP 503", ConsecutiveFailures: 3,
 			RetryAfter: testTime.Add(time.Hour), Items: 5},
 		{SourceID: "off", Status: model.StatusOK, LastFetch: testTime.Add(-time.Hour), NextFetch: testTime.Add(time.Hour), Items: 9},
@@ -76,6 +79,14 @@ func TestAPISourcesMergesConfigAndState(t *testing.T) {
 	if got.Sources[0].ID != "ok" || got.Sources[5].ID != "moved" {
 		t.Errorf("not in config order: %s", body)
 	}
+	t.Run("RefusedEntriesCounted", func(t *testing.T) {
+		if s := byID["ok"]; s.Refused == nil || *s.Refused != 2 || s.RefusedReasons["empty"] != 2 {
+			t.Errorf("ok: refused %v %v, want 2 by reason empty", s.Refused, s.RefusedReasons)
+		}
+		if s := byID["failing"]; s.Refused == nil || *s.Refused != 0 || s.RefusedReasons == nil {
+			t.Errorf("failing: refused %v %v, want 0 and {}", s.Refused, s.RefusedReasons)
+		}
+	})
 	t.Run("OK", func(t *testing.T) {
 		s := byID["ok"]
 		if s.Status != "ok" || s.Items != 40 || str(s.LastFetch) != "2025-03-02T11:59:00Z" || str(s.NextFetch) != "2025-03-02T12:14:00Z" {
