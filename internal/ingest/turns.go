@@ -16,7 +16,7 @@ type turns chan struct{}
 // DefaultMaxProcessing is the bound on documents processed at once when
 // Options.MaxProcessing is zero: one per CPU, at least two, so that one
 // document is parsed while another is written.
-func DefaultMaxProcessing() int { return max(2, runtime.GOMAXPROCS(0)) }
+func DefaultMaxProcessing() int { return 2 * max(2, runtime.GOMAXPROCS(0)) }
 
 // wait takes a turn, or fails when ctx ends first; release gives it back.
 func (t turns) wait(ctx context.Context) (release func(), err error) {
