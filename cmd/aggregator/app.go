@@ -120,6 +120,7 @@ func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet boo
 			AllowPrivate: cfg.Fetch.AllowPrivate,
 		}),
 		Limiter:        a.limiter,
+		MaxFetched:     cfg.Fetch.Concurrency + ingest.DefaultMaxProcessing(),
 		Tagger:         r.tagger,
 		NearDuplicates: cfg.Dedup.NearDuplicates,
 		Window:         cfg.Dedup.Window,

@@ -49,6 +49,11 @@ type Options struct {
 	// MaxProcessing bounds the fetched documents parsed, tagged and
 	// stored at once, across all runs; default DefaultMaxProcessing().
 	MaxProcessing int
+	// MaxFetched bounds the documents fetched and not yet stored, those
+	// in processing included: a fetch waits for room before it starts,
+	// holding no body. Default DefaultMaxFetched(MaxProcessing); give it
+	// at least the fetch concurrency, or fetching is bounded by it.
+	MaxFetched int
 
 	Clock    func() time.Time
 	Logger   *slog.Logger
@@ -63,9 +68,10 @@ type Options struct {
 // Pipeline ingests sources. It is safe for concurrent use by the runs of
 // different sources.
 type Pipeline struct {
-	opts   Options
-	tagger atomic.Pointer[tag.Tagger]
-	turns  turns
+	opts    Options
+	tagger  atomic.Pointer[tag.Tagger]
+	turns   turns // documents in processing
+	fetched turns // documents fetched and not yet stored
 }
 
 // New makes a pipeline, filling defaults.
@@ -91,7 +97,10 @@ func New(opts Options) *Pipeline {
 	if opts.MaxProcessing <= 0 {
 		opts.MaxProcessing = DefaultMaxProcessing()
 	}
-	p := &Pipeline{opts: opts, turns: make(turns, opts.MaxProcessing)}
+	if opts.MaxFetched < opts.MaxProcessing {
+		opts.MaxFetched = DefaultMaxFetched(opts.MaxProcessing)
+	}
+	p := &Pipeline{opts: opts, turns: make(turns, opts.MaxProcessing), fetched: make(turns, opts.MaxFetched)}
 	p.tagger.Store(opts.Tagger)
 	return p
 }

@@ -41,19 +41,26 @@ func (p *Pipeline) retrieve(ctx context.Context, src model.Source, st model.Sour
 	if st.PermanentURL != "" {
 		target = st.PermanentURL
 	}
+	room, err := p.fetched.wait(ctx)
+	if err != nil {
+		return document{}, nil, fmt.Errorf("waiting to fetch %s: %w", redact.URL(target), err)
+	}
 	resp, err = p.get(ctx, fetch.Request{URL: target, ETag: st.ETag, LastModified: st.LastModified})
 	if err != nil || resp.NotModified {
+		room()
 		return document{}, resp, err
 	}
 	release, err := p.turns.wait(ctx)
 	if err != nil {
+		room()
 		return document{}, nil, fmt.Errorf("waiting to process %s: %w", resp.URL, err)
 	}
 	defer func() {
 		if err != nil {
 			release()
+			room()
 		} else {
-			doc.release = release
+			doc.release = func() { release(); room() }
 		}
 	}()
 	feed, err := parse.Parse(resp.Body, resp.ContentType, resp.URL)

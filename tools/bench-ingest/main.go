@@ -25,7 +25,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -429,8 +428,31 @@ func (o options) fetch(name, cfg string) (fetchRun, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
-	err := cmd.Run()
-	f := fetchRun{wall: time.Since(start), statuses: map[string]int{}}
+	if err := cmd.Start(); err != nil {
+		return fetchRun{}, err
+	}
+	// The child's own high-water mark, read while it runs: rusage's
+	// ru_maxrss of a child counts this process's memory at fork (Linux
+	// keeps the pre-exec high-water mark), and this one holds the corpus.
+	peak := make(chan int64)
+	stop := make(chan struct{})
+	go func() {
+		var hwm int64
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			hwm = max(hwm, vmHWM(cmd.Process.Pid))
+			select {
+			case <-stop:
+				peak <- hwm
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	err := cmd.Wait()
+	close(stop)
+	f := fetchRun{wall: time.Since(start), statuses: map[string]int{}, maxRSSKB: <-peak}
 	var ee *exec.ExitError
 	switch {
 	case errors.As(err, &ee):
@@ -444,9 +466,6 @@ func (o options) fetch(name, cfg string) (fetchRun, error) {
 	if f.exit > 1 {
 		return f, fmt.Errorf("fetch exited %d: %s", f.exit, lastLines(stderr.String(), 5))
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		f.maxRSSKB = ru.Maxrss
-	}
 	sc := bufio.NewScanner(&stdout)
 	for sc.Scan() {
 		if fields := strings.Split(sc.Text(), "\t"); len(fields) > 1 {
@@ -454,6 +473,23 @@ func (o options) fetch(name, cfg string) (fetchRun, error) {
 		}
 	}
 	return f, nil
+}
+
+// vmHWM reads a process's peak resident set (KiB) from /proc; 0 once it
+// is gone.
+func vmHWM(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
+			return kb
+		}
+	}
+	return 0
 }
 
 func lastLines(s string, n int) string {
