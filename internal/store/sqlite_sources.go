@@ -105,7 +105,11 @@ const sourceStateSelect = `SELECT so.id, so.enabled, so.item_count,
 // never fetched (or unknown) has Status "never". The status is the last
 // fetch's, whether or not the source is enabled now.
 func (s *SQLite) SourceState(ctx context.Context, sourceID string) (model.SourceState, error) {
-	st, _, err := scanSourceState(s.read.QueryRowContext(ctx, sourceStateSelect+` WHERE so.id = ?`, sourceID))
+	stmt, err := s.readStmt(ctx, sourceStateSelect+` WHERE so.id = ?`)
+	if err != nil {
+		return model.SourceState{}, fmt.Errorf("state of %s: %w", sourceID, err)
+	}
+	st, _, err := scanSourceState(stmt.QueryRowContext(ctx, sourceID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.SourceState{SourceID: sourceID, Status: model.StatusNever}, nil
 	}
