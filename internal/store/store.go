@@ -94,6 +94,17 @@ type Store interface {
 	// notice writes made by other processes.
 	ChangeVersion(ctx context.Context) (int64, error)
 
+	// Backup writes a consistent copy of the whole store to a new file at
+	// path (an error when it exists), while other connections and
+	// processes keep reading and writing. progress, when not nil, is
+	// called now and then with the bytes written so far and the expected
+	// total (an estimate: the copy leaves out free space), from another
+	// goroutine.
+	Backup(ctx context.Context, path string, progress func(done, total int64)) error
+	// DiskSize is the bytes the store occupies on disk (for SQLite the
+	// database file and its write-ahead log).
+	DiskSize(ctx context.Context) (int64, error)
+
 	// Ping answers whether the store is usable.
 	Ping(ctx context.Context) error
 	Close() error
