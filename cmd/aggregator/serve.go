@@ -70,8 +70,12 @@ type Main struct {
 	// WatchEvery is how often the store is checked for changes made by
 	// other processes (default 5 s); tests shorten it.
 	WatchEvery time.Duration
+	// ConfigSettle is how long the configuration's directory must be
+	// quiet after a change before it is reloaded (default 500 ms).
+	ConfigSettle time.Duration
 
 	mu         sync.Mutex     // guards app.rules on reload
+	reloading  sync.Mutex     // one Reload at a time (SIGHUP and file changes)
 	background sync.WaitGroup // work a reload started (re-tagging)
 }
 
@@ -156,6 +160,8 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	stopWatching := m.startWatching(fetchCtx) // before the cache warms
 	defer stopWatching()
+	stopConfigWatch := m.watchConfig(fetchCtx) // before serving: a change seen once it answers
+	defer stopConfigWatch()
 	stopPublishing := m.startPublishing(fetchCtx)
 	defer stopPublishing()
 	// Conditional and plain GETs of the published feeds take the fast
@@ -252,6 +258,8 @@ func (m *Main) rules() rules {
 // Reload reads the configuration again; a broken one is reported and the
 // running one kept. Changed topics re-tag the stored items.
 func (m *Main) Reload(ctx context.Context) {
+	m.reloading.Lock()
+	defer m.reloading.Unlock()
 	log := m.app.logger
 	r, err := loadRules(m.rules().cfg.File)
 	if err != nil {
