@@ -184,6 +184,9 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	go m.pruneLoop(fetchCtx)
+	for _, w := range cfg.Warnings() {
+		log.Warn("configuration: " + w.String())
+	}
 	log.Info("serving", slog.String("addr", m.Addr()), slog.String("base_url", cfg.Server.BaseURL),
 		slog.Int("sources", len(cfg.Sources)), slog.String("version", version()))
 
