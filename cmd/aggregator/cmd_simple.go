@@ -40,7 +40,7 @@ func runCheck(_ context.Context, env *cmdEnv) error {
 	}
 	note := ""
 	if len(warnings) > 0 {
-		note = fmt.Sprintf("; %d warnings (stderr)", len(warnings))
+		note = fmt.Sprintf("; %d warning%s (stderr)", len(warnings), map[bool]string{true: "s"}[len(warnings) > 1])
 	}
 	fmt.Fprintf(env.stdout, "%s: ok: %d sources (%d enabled), %d topics, %d feeds%s\n",
 		r.cfg.File, len(r.cfg.Sources), enabled, len(r.cfg.Topics), len(r.cfg.Feeds), note)
