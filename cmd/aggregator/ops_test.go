@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -102,5 +103,52 @@ func TestHealthURL(t *testing.T) {
 		if got := healthURL(addr); got != want {
 			t.Errorf("healthURL(%q) = %q, want %q", addr, got, want)
 		}
+	}
+}
+
+// /metrics counts requests by route pattern, method and status, whichever
+// of the fast path and net/http answered, and shows the store's size.
+func TestServeHTTPMetrics(t *testing.T) {
+	cfg := fetched(t)
+	m, _ := startServe(t, cfg, io.Discard)
+	base := "http://" + m.Addr()
+	waitStatus(t, base+"/feeds/security.rss", 200) // the fast path, once the cache is warm
+	for _, path := range []string{
+		"/feeds/security.rss?via=net-http", // a query: net/http answers
+		"/feeds/nope.rss", "/api/items", "/random/path/1", "/random/path/2",
+	} {
+		getBody(t, base+path)
+	}
+	_, body := getBody(t, base+"/metrics")
+	for _, want := range []string{
+		`aggregator_http_requests_total{code="200",method="GET",route="/feeds/{file}"}`,
+		`aggregator_http_requests_total{code="404",method="GET",route="/feeds/{file}"} 1`,
+		`aggregator_http_requests_total{code="200",method="GET",route="/api/items"} 1`,
+		`aggregator_http_requests_total{code="404",method="GET",route="unmatched"} 2`,
+		`aggregator_http_request_duration_seconds_bucket{method="GET",route="/api/items",le="+Inf"} 1`,
+		"# TYPE aggregator_store_size_bytes gauge",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	for _, raw := range []string{"/random/path", "via=net-http", "nope.rss"} {
+		if strings.Contains(body, raw) {
+			t.Errorf("/metrics has a label holding the raw request %q", raw)
+		}
+	}
+	var feeds200 float64
+	for _, line := range strings.Split(body, "\n") {
+		if v, ok := strings.CutPrefix(line, `aggregator_http_requests_total{code="200",method="GET",route="/feeds/{file}"} `); ok {
+			feeds200, _ = strconv.ParseFloat(v, 64)
+		}
+		if v, ok := strings.CutPrefix(line, "aggregator_store_size_bytes "); ok {
+			if n, _ := strconv.ParseFloat(v, 64); n <= 0 {
+				t.Errorf("store size %s", v)
+			}
+		}
+	}
+	if feeds200 < 2 {
+		t.Errorf("%v feed requests counted with 200, want at least the fast path's and net/http's", feeds200)
 	}
 }

@@ -152,8 +152,12 @@ func (m *Main) Run(ctx context.Context) error {
 		IsNotFound: func(err error) bool {
 			return errors.Is(err, publish.ErrUnknownFeed)
 		},
+		ObserveRequest: a.metrics.ObserveHTTP,
 	}
 	m.registerTopicMetrics()
+	if err := a.metrics.RegisterStoreSize(a.store.DiskSize); err != nil {
+		log.Warn("store size gauge not available", slog.Any("error", err))
+	}
 	metricsOwn := m.metLn != nil
 	if !metricsOwn {
 		srv.Metrics = a.metrics.Handler()
@@ -171,7 +175,8 @@ func (m *Main) Run(ctx context.Context) error {
 		Handler: srv.FastHandler(),
 		Fallback: &http.Server{Handler: srv.Handler(),
 			ReadHeaderTimeout: fastpath.DefaultReadHeaderTimeout, IdleTimeout: fastpath.DefaultIdleTimeout},
-		Logger: log.With(slog.String("component", "web")),
+		Logger:  log.With(slog.String("component", "web")),
+		Observe: srv.ObserveFast,
 	}
 	errc := make(chan error, 2)
 	go func() { errc <- m.server.Serve(m.ln) }()

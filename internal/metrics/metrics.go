@@ -21,6 +21,8 @@ type Metrics struct {
 	ConsecutiveFailures *prometheus.GaugeVec     // source
 	LastSuccess         *prometheus.GaugeVec     // source
 	NextFetch           *prometheus.GaugeVec     // source
+
+	http httpCollectors
 }
 
 // New registers every collector on a new registry.
@@ -47,7 +49,9 @@ func New() *Metrics {
 			Name: "aggregator_source_next_fetch_timestamp_seconds", Help: "Unix time before which a source will not be fetched again.",
 		}, []string{"source"}),
 	}
+	m.http = newHTTPCollectors()
 	m.Registry.MustRegister(m.Fetches, m.FetchDuration, m.Items, m.ConsecutiveFailures, m.LastSuccess, m.NextFetch,
+		m.http.requests, m.http.duration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

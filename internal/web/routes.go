@@ -10,7 +10,7 @@ func (h *handler) routes(mux *http.ServeMux) {
 
 	// Published feeds: /feeds/ID.rss|.atom|.json, and /feeds/ID previews.
 	// A ServeMux wildcard is a whole segment: feedFile splits id and ext.
-	mux.HandleFunc("GET /feeds/{file}", h.feedFile)
+	mux.HandleFunc("GET "+feedsRoute, h.feedFile)
 	mux.HandleFunc("GET /feeds.opml", h.opml)
 	// The built-in WebSub hub, when Feeds runs one.
 	if hub, ok := h.Feeds.(WebSubHub); ok && hub.WebSub() != nil {

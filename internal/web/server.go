@@ -25,6 +25,10 @@ type Server struct {
 	BaseURL   string                          // absolute URL of this service; "" derives it from the request
 	Version   string                          // shown in the page footer
 	Logger    *slog.Logger                    // nil: discard
+	// ObserveRequest, when set, is told of every answered request: the
+	// route pattern that matched (RoutePattern), its method, the status
+	// and the time taken.
+	ObserveRequest func(route, method string, status int, took time.Duration)
 	// IsNotFound reports whether an error of Feeds or Store means "no such
 	// thing" (answered with 404). Nil: errors.Is(err, store.ErrNotFound).
 	IsNotFound func(error) bool
