@@ -101,6 +101,8 @@ type Store interface {
 	// total (an estimate: the copy leaves out free space), from another
 	// goroutine.
 	Backup(ctx context.Context, path string, progress func(done, total int64)) error
+	// Totals counts the stored items and stories.
+	Totals(ctx context.Context) (Totals, error)
 	// DiskSize is the bytes the store occupies on disk (for SQLite the
 	// database file and its write-ahead log).
 	DiskSize(ctx context.Context) (int64, error)
@@ -134,6 +136,12 @@ type SaveResult struct {
 	// Version is the change marker this fetch set (see ChangeVersion)
 	// when it inserted, updated or joined anything; 0 when it did not.
 	Version int64
+}
+
+// Totals are the store's record counts.
+type Totals struct {
+	Items   int
+	Stories int
 }
 
 // Subscription is a WebSub subscriber of a published feed (the topic).

@@ -1,5 +1,7 @@
 package store
 
+// Operations on the store as a whole: backup, size, counts.
+
 import (
 	"context"
 	"database/sql"
@@ -91,4 +93,15 @@ func (s *SQLite) DiskSize(ctx context.Context) (int64, error) {
 		size += fi.Size()
 	}
 	return size, nil
+}
+
+// Totals counts items and stories in one read transaction.
+func (s *SQLite) Totals(ctx context.Context) (Totals, error) {
+	var t Totals
+	err := s.read.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM stories)`).
+		Scan(&t.Items, &t.Stories)
+	if err != nil {
+		return Totals{}, fmt.Errorf("store totals: %w", err)
+	}
+	return t, nil
 }
