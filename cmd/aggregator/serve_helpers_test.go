@@ -10,14 +10,17 @@ import (
 
 // startServe runs serve on cfg (listening on its server.listen, port 0 in
 // tests) without scheduled fetches, until the returned stop is called or
-// the test ends.
-func startServe(t *testing.T, cfg string, logOut io.Writer) (m *Main, stop func()) {
+// the test ends. adjust, if any, changes the Main before it runs.
+func startServe(t *testing.T, cfg string, logOut io.Writer, adjust ...func(*Main)) (m *Main, stop func()) {
 	t.Helper()
 	m, err := newMain(context.Background(), cfg, logOut)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m.Jitter = time.Hour // no scheduled fetch during the test
+	for _, a := range adjust {
+		a(m)
+	}
 	if err := m.Listen(); err != nil {
 		m.Close()
 		t.Fatal(err)
