@@ -46,7 +46,9 @@ func runHealthcheck(ctx context.Context, env *cmdEnv) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("--url %q: %v", target, err)}
 	}
-	resp, err := http.DefaultClient.Do(req)
+	// Straight to the server: a proxy from the environment has no say.
+	client := &http.Client{Transport: &http.Transport{Proxy: nil}}
+	resp, err := client.Do(req)
 	if err != nil {
 		return partialError{fmt.Sprintf("unhealthy: %v\nIs 'aggregator serve' running with this configuration?", err)}
 	}
