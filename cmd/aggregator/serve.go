@@ -175,9 +175,9 @@ func (m *Main) Run(ctx context.Context) error {
 		Handler: srv.FastHandler(),
 		Fallback: &http.Server{Handler: srv.Handler(),
 			ReadHeaderTimeout: fastpath.DefaultReadHeaderTimeout, IdleTimeout: fastpath.DefaultIdleTimeout},
-		Logger:  log.With(slog.String("component", "web")),
-		Observe: srv.ObserveFast,
+		Logger: log.With(slog.String("component", "web")),
 	}
+	m.server.Observe = srv.ObserveFast // the fast path's requests in the HTTP metrics
 	errc := make(chan error, 2)
 	go func() { errc <- m.server.Serve(m.ln) }()
 	var metricsServer *http.Server

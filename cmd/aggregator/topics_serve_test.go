@@ -1,19 +1,39 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestServeTopicCounts serves a fetched store: /api/topics and /metrics
 // give every configured topic the same counts as the items API.
 func TestServeTopicCounts(t *testing.T) {
 	cfg := fetched(t)
-	m, _ := startServe(t, cfg, io.Discard)
+	m, err := newMain(context.Background(), cfg, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if err := m.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	defer func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Error("serve did not stop within 10 s")
+		}
+	}()
 	base := "http://" + m.Addr()
 	get := func(path string) []byte {
 		t.Helper()

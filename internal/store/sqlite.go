@@ -22,7 +22,6 @@ import (
 type SQLite struct {
 	write *sql.DB // one connection: every write transaction
 	read  *sql.DB // several connections, query_only
-	path  string  // the database file
 	clock func() time.Time
 	log   *slog.Logger
 	batch int        // rows per Prune transaction and per EachItem read
@@ -56,7 +55,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	write.SetConnMaxLifetime(0)
 	write.SetConnMaxIdleTime(0)
 
-	s := &SQLite{write: write, path: path, clock: opts.Clock, log: opts.Logger.With("component", "store"), batch: defaultBatch,
+	s := &SQLite{write: write, clock: opts.Clock, log: opts.Logger.With("component", "store"), batch: defaultBatch,
 		stmts: newStmtCache(write)}
 	if err := s.init(ctx, path); err != nil {
 		write.Close()

@@ -26,7 +26,11 @@ func (s *SQLite) Backup(ctx context.Context, path string, progress func(done, to
 	}
 	// A connection of its own: the readers are query_only, which refuses
 	// VACUUM INTO, and the writer must stay free for fetches.
-	db, err := sql.Open("sqlite", dsn(s.path, false))
+	file, err := s.file(ctx)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	db, err := sql.Open("sqlite", dsn(file, false))
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
@@ -81,10 +85,14 @@ func (s *SQLite) Backup(ctx context.Context, path string, progress func(done, to
 
 // DiskSize adds up the database file and its write-ahead log.
 func (s *SQLite) DiskSize(ctx context.Context) (int64, error) {
+	file, err := s.file(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store size: %w", err)
+	}
 	var size int64
-	for _, p := range []string{s.path, s.path + "-wal"} {
+	for _, p := range []string{file, file + "-wal"} {
 		fi, err := os.Stat(p)
-		if errors.Is(err, fs.ErrNotExist) && p != s.path {
+		if errors.Is(err, fs.ErrNotExist) && p != file {
 			continue
 		}
 		if err != nil {
@@ -93,6 +101,15 @@ func (s *SQLite) DiskSize(ctx context.Context) (int64, error) {
 		size += fi.Size()
 	}
 	return size, nil
+}
+
+// file is the path of the database file, as SQLite opened it.
+func (s *SQLite) file(ctx context.Context) (string, error) {
+	var file string
+	if err := s.read.QueryRowContext(ctx, `SELECT file FROM pragma_database_list WHERE name = 'main'`).Scan(&file); err != nil {
+		return "", fmt.Errorf("the database file: %w", err)
+	}
+	return file, nil
 }
 
 // Totals counts items and stories in one read transaction.
