@@ -93,6 +93,7 @@ func (sim yearSim) run(tb testing.TB) {
 	var sizes []string
 	var plateau, last int64
 	var cutoff time.Time // of the last prune
+	var pruneTime, slowestPrune time.Duration
 
 	for day := range sim.days {
 		now = start.Add(time.Duration(day) * 24 * time.Hour)
@@ -128,9 +129,12 @@ func (sim yearSim) run(tb testing.TB) {
 		}
 		if day%sim.pruneEvery == 0 {
 			cutoff = now.Add(-sim.retention)
+			began := time.Now()
 			if _, err := st.Prune(ctx, cutoff); err != nil {
 				tb.Fatalf("day %d: prune: %v", day, err)
 			}
+			pruneTime += time.Since(began)
+			slowestPrune = max(slowestPrune, time.Since(began))
 			pub.Invalidate(nil)
 		}
 
@@ -191,8 +195,10 @@ func (sim yearSim) run(tb testing.TB) {
 		}
 		last = fi.Size()
 	}
-	tb.Logf("database size by month (%d sources, %d items per fetch, every %d days, retention %s):\n%s",
-		sim.sources, sim.perFetch, sim.fetchEvery, sim.retention, strings.Join(sizes, "\n"))
+	tb.Logf("database size by month (%d sources, %d items per fetch, every %d days, retention %s):\n%s\n"+
+		"prunes (with the full-text index compaction): %s in all, the slowest %s",
+		sim.sources, sim.perFetch, sim.fetchEvery, sim.retention, strings.Join(sizes, "\n"),
+		pruneTime.Round(time.Millisecond), slowestPrune.Round(time.Millisecond))
 	// Without compacting the full-text index after prunes this grows
 	// 10% over the rest of the year here (4x for the index itself).
 	if plateau > 0 && last > plateau+plateau/20 {
