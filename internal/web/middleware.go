@@ -34,19 +34,24 @@ func (h *handler) instrument(next http.Handler) http.Handler {
 			took := time.Since(start)
 			h.logRequest(r, rw, took)
 			if h.ObserveRequest != nil {
-				h.ObserveRequest(RoutePattern(r), r.Method, rw.code(), took)
+				h.ObserveRequest(h.route(r), r.Method, rw.code(), took)
 			}
 		}()
 		next.ServeHTTP(rw, r)
 	})
 }
 
-// RoutePattern is the path of the ServeMux pattern that answered r
-// ("/feeds/{file}" for "GET /feeds/{file}"), "" when none matched: a
-// metrics label whose values are bounded by the routes, whatever paths
-// clients ask for.
-func RoutePattern(r *http.Request) string {
-	p := r.Pattern
+// route is the path of the ServeMux pattern that answers r
+// ("/feeds/{file}" for "GET /feeds/{file}"), "" when none does: a metrics
+// label whose values are bounded by the routes, whatever paths clients
+// ask for. It asks the mux again rather than reading r.Pattern, which the
+// mux sets on the request it is given: a middleware between (such as
+// http.MaxBytesHandler) hands it a copy.
+func (h *handler) route(r *http.Request) string {
+	if h.mux == nil {
+		return ""
+	}
+	_, p := h.mux.Handler(r)
 	if i := strings.IndexByte(p, ' '); i >= 0 {
 		p = p[i+1:]
 	}

@@ -5,6 +5,7 @@ import "net/http"
 // routes registers every route of the service. GET patterns answer HEAD too;
 // a known path asked with another method gets 405 from the mux.
 func (h *handler) routes(mux *http.ServeMux) {
+	h.mux = mux // for the route label of the request metrics
 	// Pages.
 	mux.HandleFunc("GET /{$}", h.home)
 

@@ -41,6 +41,7 @@ type handler struct {
 	log   *slog.Logger
 	pages pages
 	now   func() time.Time
+	mux   *http.ServeMux // the routes, set by routes
 	// healthTimeout bounds how long /healthz waits for the store.
 	healthTimeout time.Duration
 }
