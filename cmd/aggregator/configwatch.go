@@ -61,11 +61,13 @@ func (m *Main) watchConfig(ctx context.Context) (stop func()) {
 					return
 				}
 				log.Warn("watching the configuration", slog.Any("error", err))
-			case _, ok := <-w.Events:
+			case ev, ok := <-w.Events:
 				if !ok {
 					return
 				}
-				timer.Reset(settle)
+				if concerns(ev.Name, file) {
+					timer.Reset(settle)
+				}
 			case <-timer.C:
 				sum := contentSum(file)
 				if sum == nil || bytes.Equal(sum, last) {
@@ -98,6 +100,20 @@ func addDirs(w *fsnotify.Watcher, file string) error {
 		return w.Add(filepath.Dir(real))
 	}
 	return nil
+}
+
+// concerns reports whether an event on name can change the configuration
+// file: the file itself, the file its symlink resolves to, or a
+// ConfigMap's ..data symlink. Other files in the directory (a database
+// kept beside the configuration, written all the time) must not keep
+// putting the reload off.
+func concerns(name, file string) bool {
+	base := filepath.Base(name)
+	if base == filepath.Base(file) || base == "..data" {
+		return true
+	}
+	real, err := filepath.EvalSymlinks(file)
+	return err == nil && base == filepath.Base(real)
 }
 
 // contentSum is the SHA-256 of the file's content, nil when it cannot be

@@ -52,6 +52,7 @@ func TestConfigReloadsOnChange(t *testing.T) {
 			}
 		}},
 		{"ConfigMapSymlinkSwap", configMapLayout, configMapSave},
+		{"BesideABusyFile", noisyLayout, func(t *testing.T, path, body string) { writeFile(t, path, body) }},
 	}
 	for _, tt := range saves {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,6 +92,26 @@ func plainLayout(t *testing.T, dir, body string) string {
 	path := filepath.Join(dir, "config.yaml")
 	writeFile(t, path, body)
 	return path
+}
+
+// noisyLayout keeps the file beside another one written all the time (a
+// database in the same directory): its events must not put the reload off.
+func noisyLayout(t *testing.T, dir, body string) string {
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			os.WriteFile(filepath.Join(dir, "busy.db"), []byte(strconv.Itoa(i)), 0o644)
+		}
+	}()
+	t.Cleanup(func() { close(stop); <-done })
+	return plainLayout(t, dir, body)
 }
 
 // configMapLayout lays the file out as Kubernetes mounts a ConfigMap:
