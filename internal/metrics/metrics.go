@@ -49,10 +49,11 @@ func New() *Metrics {
 			Name: "aggregator_source_next_fetch_timestamp_seconds", Help: "Unix time before which a source will not be fetched again.",
 		}, []string{"source"}),
 	}
-	m.http = newHTTPCollectors()
 	m.Registry.MustRegister(m.Fetches, m.FetchDuration, m.Items, m.ConsecutiveFailures, m.LastSuccess, m.NextFetch,
-		m.http.requests, m.http.duration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	m.http = newHTTPCollectors()
+	m.Registry.MustRegister(m.http.requests, m.http.duration)
 	return m
 }
 
