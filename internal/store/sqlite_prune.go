@@ -35,7 +35,7 @@ func (s *SQLite) Prune(ctx context.Context, before time.Time) (int, error) {
 // with each day's prune deleting as much as the fetches add, the index
 // otherwise grows without end (a simulated year: 4x, the items constant).
 // Merging all of it rewrites the index (about a second at 55,000 items),
-// so Prune does it at most once per compactEvery.
+// so Prune does it at most once per ftsCompactEvery.
 func (s *SQLite) compactFTS(ctx context.Context) error {
 	return s.inWriteTx(ctx, func(tx *wtx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO items_fts (items_fts) VALUES ('optimize')`); err != nil {
@@ -92,9 +92,9 @@ func (s *SQLite) pruneOnce(ctx context.Context, before int64) (int, error) {
 	return n, nil
 }
 
-// compactEvery is the least time between two compactions of the
+// ftsCompactEvery is the least time between two compactions of the
 // full-text index; prunes in between leave their tombstones to the next.
-const compactEvery = 24 * time.Hour
+const ftsCompactEvery = 24 * time.Hour
 
 // compactClock, SQLite.fts, remembers when the store last compacted the
 // full-text index; its zero value has never.
@@ -107,7 +107,7 @@ type compactClock struct {
 func (c *compactClock) due(now time.Time) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.last.IsZero() && now.Sub(c.last) < compactEvery {
+	if !c.last.IsZero() && now.Sub(c.last) < ftsCompactEvery {
 		return false
 	}
 	c.last = now
