@@ -1,5 +1,6 @@
 # Build: docker build -t aggregator .
 # Run:   docker run -p 8080:8080 -v aggregator-data:/data aggregator
+#        or: docker compose up -d   (compose.yaml: volume, read-only config, restart)
 # scripts/container-check builds exactly the binary below and runs it in an
 # empty root, so this file stays honest where no Docker engine runs.
 FROM golang:1.26-bookworm AS build
@@ -23,5 +24,7 @@ ENV AGGREGATOR_CONFIG=/config.yaml \
     AGGREGATOR_LISTEN=:8080
 EXPOSE 8080
 VOLUME /data
+# The image has no shell or curl: the binary asks its own /healthz.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["/aggregator", "healthcheck"]
 ENTRYPOINT ["/aggregator"]
 CMD ["serve"]

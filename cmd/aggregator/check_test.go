@@ -132,3 +132,25 @@ func TestCheckAcceptsGoodQueries(t *testing.T) {
 		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 }
+
+// check passes a configuration that only has warnings, printing them on
+// stderr with their lines.
+func TestCheckWarns(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	body := "server:\n  listen: \":8080\"\n  base_url: \"http://localhost:8080\"\nstorage:\n  path: \"" + filepath.Join(dir, "agg.db") + "\"\n" +
+		"sources:\n  - id: a\n    url: \"https://a.example/feed\"\n    schedule: \"@every 10s\"\n"
+	if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AGGREGATOR_LISTEN", "")
+	code, stdout, stderr := cli(t, "check", "--config", cfg)
+	if code != 0 || !strings.Contains(stdout, "; 2 warnings (stderr)") {
+		t.Errorf("exit %d, stdout %q: want 0 and the warnings counted", code, stdout)
+	}
+	for _, want := range []string{"warning: " + cfg + ":3: server.base_url:", "warning: " + cfg + ":9: sources[0].schedule:"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}

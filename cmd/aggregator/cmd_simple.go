@@ -34,8 +34,16 @@ func runCheck(_ context.Context, env *cmdEnv) error {
 			enabled++
 		}
 	}
-	fmt.Fprintf(env.stdout, "%s: ok: %d sources (%d enabled), %d topics, %d feeds\n",
-		r.cfg.File, len(r.cfg.Sources), enabled, len(r.cfg.Topics), len(r.cfg.Feeds))
+	warnings := r.cfg.Warnings()
+	for _, w := range warnings {
+		fmt.Fprintf(env.stderr, "warning: %s\n", w)
+	}
+	note := ""
+	if len(warnings) > 0 {
+		note = fmt.Sprintf("; %d warning%s (stderr)", len(warnings), map[bool]string{true: "s"}[len(warnings) > 1])
+	}
+	fmt.Fprintf(env.stdout, "%s: ok: %d sources (%d enabled), %d topics, %d feeds%s\n",
+		r.cfg.File, len(r.cfg.Sources), enabled, len(r.cfg.Topics), len(r.cfg.Feeds), note)
 	return nil
 }
 

@@ -41,6 +41,8 @@ func commands() []command {
 		{name: "explain", args: "URL_OR_ID", summary: "say for every topic why it does or does not apply to a stored item (by id or article URL)", flags: explainFlags, run: runExplain},
 		{name: "export", args: "FEED_ID", summary: "write a published feed to stdout, as serve sends it", flags: exportFlags, run: runExport},
 		{name: "import-opml", args: "FILE", summary: "print an OPML file's feeds as a YAML sources: list", run: runImportOPML},
+		{name: "healthcheck", summary: "exit 0 when the configured server answers /healthz, 1 otherwise", flags: healthcheckFlags, run: runHealthcheck},
+		{name: "backup", args: "FILE", summary: "write a consistent copy of the store to FILE, also while serve runs", flags: backupFlags, run: runBackup},
 		{name: "version", summary: "print the version", run: runVersion},
 	}
 }

@@ -40,6 +40,15 @@ func (p *progress) set(n int) {
 	p.show("")
 }
 
+// setOf reports n units of what done out of total, when the total is
+// only known as the work goes.
+func (p *progress) setOf(n, total int, what string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n, p.total = n, total
+	p.show(what)
+}
+
 func (p *progress) show(what string) {
 	if !p.on || (time.Since(p.last) < 100*time.Millisecond && p.n != p.total) {
 		return

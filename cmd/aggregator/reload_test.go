@@ -56,7 +56,6 @@ func TestReloadKeepsWorkingConfig(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte(added), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor("/feeds/energy.rss", 404)
 	m.Reload(t.Context())
 	waitFor("/feeds/energy.rss", 200)
 }

@@ -71,8 +71,12 @@ type Main struct {
 	// WatchEvery is how often the store is checked for changes made by
 	// other processes (default 5 s); tests shorten it.
 	WatchEvery time.Duration
+	// ConfigSettle is how long the configuration's directory must be
+	// quiet after a change before it is reloaded (default 500 ms).
+	ConfigSettle time.Duration
 
 	mu         sync.Mutex     // guards app.rules on reload
+	reloading  sync.Mutex     // one Reload at a time (SIGHUP and file changes)
 	background sync.WaitGroup // work a reload started (re-tagging)
 }
 
@@ -150,17 +154,24 @@ func (m *Main) Run(ctx context.Context) error {
 		IsNotFound: func(err error) bool {
 			return errors.Is(err, publish.ErrUnknownFeed)
 		},
+		ObserveRequest: a.metrics.ObserveHTTP,
 	}
 	m.registerTopicMetrics()
+	if err := a.metrics.RegisterStoreSize(a.store.DiskSize); err != nil {
+		log.Warn("store size gauge not available", slog.Any("error", err))
+	}
 	metricsOwn := m.metLn != nil
 	if !metricsOwn {
 		srv.Metrics = a.metrics.Handler()
 	}
 	stopWatching := m.startWatching(fetchCtx) // before the cache warms
 	defer stopWatching()
+	stopConfigWatch := m.watchConfig(fetchCtx) // before serving: a change seen once it answers
+	defer stopConfigWatch()
 	stopPublishing := m.startPublishing(fetchCtx)
 	defer stopPublishing()
 	m.server = newHTTPServer(cfg.Server, srv, log)
+	m.server.Observe = srv.ObserveFast // the fast path's requests in the HTTP metrics
 	errc := make(chan error, 2)
 	go func() { errc <- m.server.Serve(m.ln) }()
 	var metricsServer *http.Server
@@ -174,6 +185,9 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	go m.pruneLoop(fetchCtx)
+	for _, w := range cfg.Warnings() {
+		log.Warn("configuration: " + w.String())
+	}
 	log.Info("serving", slog.String("addr", m.Addr()), slog.String("base_url", cfg.Server.BaseURL),
 		slog.Int("sources", len(cfg.Sources)), slog.String("version", version()))
 
@@ -271,6 +285,8 @@ func (m *Main) rules() rules {
 // Reload reads the configuration again; a broken one is reported and the
 // running one kept. Changed topics re-tag the stored items.
 func (m *Main) Reload(ctx context.Context) {
+	m.reloading.Lock()
+	defer m.reloading.Unlock()
 	log := m.app.logger
 	r, err := loadRules(m.rules().cfg.File)
 	if err != nil {

@@ -105,6 +105,10 @@ func (c *conn) serve() {
 			handedOver = c.handOver(b.in[:n])
 			return
 		}
+		var start time.Time
+		if s.Observe != nil {
+			start = time.Now()
+		}
 		c.resp = Response{Header: b.header[:0]}
 		if !s.Handler.ServeFast(&req, &c.resp) {
 			handedOver = c.handOver(b.in[:n])
@@ -112,6 +116,9 @@ func (c *conn) serve() {
 		}
 		closing := req.close || s.shutting.Load()
 		err := c.write(b, &req, closing)
+		if s.Observe != nil && err == nil {
+			s.Observe(&req, c.resp.Status, time.Since(start))
+		}
 		if c.resp.File != nil {
 			c.resp.File.Release()
 		}

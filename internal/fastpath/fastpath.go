@@ -103,6 +103,11 @@ type Server struct {
 	// bound.
 	MaxConnsPerClient int
 	Logger            *slog.Logger
+	// Observe, when set, is told of every request the fast path answered,
+	// with the status and the time from its header read to its response
+	// written (the request's strings do not outlive the call). Requests
+	// handed to the fallback are the fallback's to observe.
+	Observe func(req *Request, status int, took time.Duration)
 
 	date     dateHeader
 	handoff  *handoffListener

@@ -22,6 +22,8 @@ type Metrics struct {
 	ConsecutiveFailures *prometheus.GaugeVec     // source
 	LastSuccess         *prometheus.GaugeVec     // source
 	NextFetch           *prometheus.GaugeVec     // source
+
+	http httpCollectors
 }
 
 // New registers every collector on a new registry.
@@ -53,6 +55,9 @@ func New() *Metrics {
 	}
 	m.Registry.MustRegister(m.Fetches, m.FetchDuration, m.Items, m.Refused, m.ConsecutiveFailures, m.LastSuccess, m.NextFetch,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	m.http = newHTTPCollectors()
+	m.Registry.MustRegister(m.http.requests, m.http.duration)
 	return m
 }
 

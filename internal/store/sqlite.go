@@ -25,6 +25,7 @@ type SQLite struct {
 	read  *sql.DB // several connections, query_only
 	clock func() time.Time
 	log   *slog.Logger
+	fts   compactClock
 	batch int        // rows per Prune transaction and per EachItem read
 	stmts *stmtCache // the writer's statements, prepared once
 

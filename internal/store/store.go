@@ -98,6 +98,19 @@ type Store interface {
 	// notice writes made by other processes.
 	ChangeVersion(ctx context.Context) (int64, error)
 
+	// Backup writes a consistent copy of the whole store to a new file at
+	// path (an error when it exists), while other connections and
+	// processes keep reading and writing. progress, when not nil, is
+	// called now and then with the bytes written so far and the expected
+	// total (an estimate: the copy leaves out free space), from another
+	// goroutine.
+	Backup(ctx context.Context, path string, progress func(done, total int64)) error
+	// Totals counts the stored items and stories.
+	Totals(ctx context.Context) (Totals, error)
+	// DiskSize is the bytes the store occupies on disk (for SQLite the
+	// database file and its write-ahead log).
+	DiskSize(ctx context.Context) (int64, error)
+
 	// Ping answers whether the store is usable.
 	Ping(ctx context.Context) error
 	Close() error
@@ -130,6 +143,12 @@ type SaveResult struct {
 	// Version is the change marker this fetch set (see ChangeVersion)
 	// when it inserted, updated or joined anything; 0 when it did not.
 	Version int64
+}
+
+// Totals are the store's record counts.
+type Totals struct {
+	Items   int
+	Stories int
 }
 
 // Subscription is a WebSub subscriber of a published feed (the topic).

@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"strings"
+	"time"
 
 	"aggregator/internal/fastpath"
 )
@@ -53,4 +55,22 @@ func (s *Server) FastHandler() fastpath.Handler {
 		}
 		return true
 	})
+}
+
+// feedsRoute is the path of the ServeMux pattern of the published feeds
+// (routes.go), the one route the fast path answers.
+const feedsRoute = "/feeds/{file}"
+
+// ObserveFast passes a request the fast path answered to ObserveRequest,
+// labelled as net/http labels the same request; use it as the fast path's
+// fastpath.Server.Observe.
+func (s *Server) ObserveFast(req *fastpath.Request, status int, took time.Duration) {
+	if s.ObserveRequest == nil {
+		return
+	}
+	method := http.MethodGet
+	if req.Head {
+		method = http.MethodHead
+	}
+	s.ObserveRequest(feedsRoute, method, status, took)
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -30,24 +31,41 @@ func (h *handler) instrument(next http.Handler) http.Handler {
 				}
 				http.Error(rw, "internal error", http.StatusInternalServerError)
 			}
-			h.logRequest(r, rw, time.Since(start))
+			took := time.Since(start)
+			h.logRequest(r, rw, took)
+			if h.ObserveRequest != nil {
+				h.ObserveRequest(h.route(r), r.Method, rw.code(), took)
+			}
 		}()
 		next.ServeHTTP(rw, r)
 	})
+}
+
+// route is the path of the ServeMux pattern that answers r
+// ("/feeds/{file}" for "GET /feeds/{file}"), "" when none does: a metrics
+// label whose values are bounded by the routes, whatever paths clients
+// ask for. It asks the mux again rather than reading r.Pattern, which the
+// mux sets on the request it is given: a middleware between (such as
+// http.MaxBytesHandler) hands it a copy.
+func (h *handler) route(r *http.Request) string {
+	if h.mux == nil {
+		return ""
+	}
+	_, p := h.mux.Handler(r)
+	if i := strings.IndexByte(p, ' '); i >= 0 {
+		p = p[i+1:]
+	}
+	return p
 }
 
 func (h *handler) logRequest(r *http.Request, rw *recorder, took time.Duration) {
 	if !h.log.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	status := rw.status
-	if status == 0 {
-		status = http.StatusOK
-	}
 	h.log.LogAttrs(r.Context(), slog.LevelDebug, "request",
 		slog.String("method", r.Method),
 		slog.String("path", r.URL.Path),
-		slog.Int("status", status),
+		slog.Int("status", rw.code()),
 		slog.Int64("bytes", rw.bytes),
 		slog.Duration("took", took),
 		slog.String("remote", r.RemoteAddr))
@@ -58,6 +76,14 @@ type recorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int64
+}
+
+// code is the status sent: 200 when the handler wrote nothing.
+func (rw *recorder) code() int {
+	if rw.status == 0 {
+		return http.StatusOK
+	}
+	return rw.status
 }
 
 func (rw *recorder) WriteHeader(code int) {

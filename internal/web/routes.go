@@ -5,12 +5,13 @@ import "net/http"
 // routes registers every route of the service. GET patterns answer HEAD too;
 // a known path asked with another method gets 405 from the mux.
 func (h *handler) routes(mux *http.ServeMux) {
+	h.mux = mux // for the route label of the request metrics
 	// Pages.
 	mux.HandleFunc("GET /{$}", h.home)
 
 	// Published feeds: /feeds/ID.rss|.atom|.json, and /feeds/ID previews.
 	// A ServeMux wildcard is a whole segment: feedFile splits id and ext.
-	mux.HandleFunc("GET /feeds/{file}", h.feedFile)
+	mux.HandleFunc("GET "+feedsRoute, h.feedFile)
 	mux.HandleFunc("GET /feeds.opml", h.opml)
 	// The built-in WebSub hub, when Feeds runs one.
 	if hub, ok := h.Feeds.(WebSubHub); ok && hub.WebSub() != nil {

@@ -26,6 +26,10 @@ type Server struct {
 	Version   string                          // shown in the page footer
 	MaxBody   int64                           // bytes of a request body, on every route; 0: DefaultMaxBody
 	Logger    *slog.Logger                    // nil: discard
+	// ObserveRequest, when set, is told of every answered request: the
+	// route pattern that matched (RoutePattern), its method, the status
+	// and the time taken.
+	ObserveRequest func(route, method string, status int, took time.Duration)
 	// IsNotFound reports whether an error of Feeds or Store means "no such
 	// thing" (answered with 404). Nil: errors.Is(err, store.ErrNotFound).
 	IsNotFound func(error) bool
@@ -38,6 +42,7 @@ type handler struct {
 	log   *slog.Logger
 	pages pages
 	now   func() time.Time
+	mux   *http.ServeMux // the routes, set by routes
 	// healthTimeout bounds how long /healthz waits for the store.
 	healthTimeout time.Duration
 }
