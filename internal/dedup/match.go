@@ -28,8 +28,9 @@ func Match(it *model.Item, cands []model.Candidate) int64 {
 	if !ok {
 		return 0
 	}
-	var verdicts []verdict
-	for _, c := range cands {
+	verdicts := make([]verdict, 0, len(cands))
+	for i := range cands {
+		c := &cands[i]
 		if c.StoryID == 0 {
 			continue
 		}
@@ -80,7 +81,7 @@ func Prepare(sig []byte) any {
 
 // verdict is the item's comparison with one candidate.
 type verdict struct {
-	cand  model.Candidate
+	cand  *model.Candidate
 	same  bool
 	score float64
 }
@@ -100,8 +101,8 @@ func (s storyVerdict) joins() bool {
 
 // byStory groups verdicts by story, in order of first appearance.
 func byStory(vs []verdict) []storyVerdict {
-	idx := map[int64]int{}
-	var out []storyVerdict
+	idx := make(map[int64]int, len(vs))
+	out := make([]storyVerdict, 0, len(vs))
 	for _, v := range vs {
 		i, ok := idx[v.cand.StoryID]
 		if !ok {
@@ -123,7 +124,7 @@ func byStory(vs []verdict) []storyVerdict {
 }
 
 // earlier orders candidates by first seen, then by item id.
-func earlier(a, b model.Candidate) bool {
+func earlier(a, b *model.Candidate) bool {
 	if c := a.FirstSeen.Compare(b.FirstSeen); c != 0 {
 		return c < 0
 	}

@@ -59,6 +59,7 @@ type storyIndex struct {
 	dead   []uint64 // a bit per slot: the entry is dead (as entries[slot].dead)
 	shared []int32  // scratch of candidates: buckets shared, by slot
 	seenSt map[int64]bool
+	cands  []model.Candidate
 }
 
 // indexEntry is a stored item as the index knows it.
@@ -415,7 +416,8 @@ func (x *storyIndex) candidates(buckets []int64, since int64, prepare func([]byt
 		order = order[:maxCandidates]
 	}
 	var faces []int32
-	cands = make([]model.Candidate, 0, len(order)+8)
+	cands = x.cands[:0] // the match reads them before the next call
+	defer func() { x.cands = cands[:0] }()
 	for _, slot := range order {
 		cands = append(cands, x.entries[slot].candidate(prepare))
 		shared[slot] = -1 // among the candidates, until the end of this call
