@@ -141,6 +141,7 @@ func resolveEntities(toks []token) {
 func tokenise(toks []token, s string, title, lead bool) []token {
 	var (
 		word     []rune
+		lower    []byte // word, lower-cased (as strings.ToLower would)
 		han      []rune
 		digits   []byte
 		first    = true // the next word starts the sentence
@@ -156,19 +157,25 @@ func tokenise(toks []token, s string, title, lead bool) []token {
 		if len(word) == 0 {
 			return
 		}
-		w := strings.ToLower(string(word))
+		// Lower-cased into a reused buffer: only words that become
+		// tokens are made strings (two allocations per word were a tenth
+		// of fingerprinting).
+		lower = lower[:0]
+		for _, r := range word {
+			lower = utf8.AppendRune(lower, unicode.ToLower(r))
+		}
 		capital := unicode.IsUpper(word[0]) && !first && !title
 		upper := allUpper && len(word) >= 2 && hasUpper
 		first = false
 		word = word[:0]
-		if n, ok := numberWords[w]; ok {
+		if n, ok := numberWords[string(lower)]; ok {
 			emit(token{text: n, number: true})
 			return
 		}
-		if stopwords[w] || (len(w) == 1 && w[0] < utf8.RuneSelf) {
+		if stopwords[string(lower)] || (len(lower) == 1 && lower[0] < utf8.RuneSelf) {
 			return
 		}
-		emit(token{text: stem(w), capital: capital, upper: upper})
+		emit(token{text: stem(string(lower)), capital: capital, upper: upper})
 	}
 	flushHan := func() {
 		switch len(han) {
