@@ -52,12 +52,7 @@ const updateWindow = 12 * time.Hour
 func compare(a, b *signature) evidence {
 	var e evidence
 	if a.shingles > 0 && b.shingles > 0 {
-		same := 0
-		for i := range a.mins {
-			if a.mins[i] == b.mins[i] {
-				same++
-			}
-		}
+		same := sameMins(a, b)
 		// b-bit MinHash: unrelated values collide with probability 2^-16.
 		const chance = 1.0 / 65536
 		e.jaccard = max(0, (float64(same)/numHashes-chance)/(1-chance))
@@ -87,11 +82,7 @@ func compare(a, b *signature) evidence {
 func hopeless(a, b *signature, sameSource bool) bool {
 	same := 0
 	if a.shingles > 0 && b.shingles > 0 {
-		for i := range a.mins {
-			if a.mins[i] == b.mins[i] {
-				same++
-			}
-		}
+		same = sameMins(a, b)
 	}
 	// The estimate compare makes, at its most generous.
 	j := float64(same) / numHashes

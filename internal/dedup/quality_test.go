@@ -178,3 +178,34 @@ func TestHopelessNeverHidesAMatch(t *testing.T) {
 		t.Error("hopeless never applied")
 	}
 }
+
+// TestSameMinsCountsEqualValues holds the four-lane count to the plain
+// one, over the labelled pairs' signatures and edge values.
+func TestSameMinsCountsEqualValues(t *testing.T) {
+	var sigs []signature
+	for _, p := range loadPairs(t) {
+		for _, it := range []*model.Item{p.A.item(), p.B.item()} {
+			s, _ := decode(it.Fingerprint.Sig)
+			sigs = append(sigs, s)
+		}
+	}
+	edge := sigs[0]
+	for i := range edge.mins {
+		edge.mins[i] = []uint16{0, 0xffff, 0x8000, 0x7fff, 1}[i%5]
+	}
+	b, _ := decode(edge.encode())
+	sigs = append(sigs, b)
+	for i := range sigs {
+		for j := range sigs {
+			want := 0
+			for k := range sigs[i].mins {
+				if sigs[i].mins[k] == sigs[j].mins[k] {
+					want++
+				}
+			}
+			if got := sameMins(&sigs[i], &sigs[j]); got != want {
+				t.Fatalf("sameMins = %d, want %d", got, want)
+			}
+		}
+	}
+}

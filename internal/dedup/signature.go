@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 )
 
@@ -29,9 +30,25 @@ type signature struct {
 	entities []uint16 // sorted, distinct; numberBit set on numbers
 
 	// Derived by decode, for compare: the entities split into names and
-	// numbers, and those of each that stand in the headline or lead.
+	// numbers, and those of each that stand in the headline or lead; the
+	// minimums four to a word, for sameMins.
 	names, numbers         []uint16
 	leadNames, leadFigures []uint16
+	packed                 [numHashes / 4]uint64
+}
+
+// sameMins counts the MinHash values two decoded signatures share, four
+// at a time: a 16-bit lane of x = a^b is zero exactly when its high bit
+// is set in ^((x&low)+low | x | low), low being 0x7fff in every lane
+// (no carry crosses lanes).
+func sameMins(a, b *signature) int {
+	const low = 0x7fff7fff7fff7fff
+	n := 0
+	for i := range a.packed {
+		x := a.packed[i] ^ b.packed[i]
+		n += bits.OnesCount64(^((x & low) + low | x | low))
+	}
+	return n
 }
 
 // encode packs s into its stored form.
@@ -78,6 +95,10 @@ func decode(b []byte) (s signature, ok bool) {
 		}
 		*dst = set
 		rest = rest[1+2*n:]
+	}
+	for i := range s.packed {
+		m := s.mins[4*i : 4*i+4]
+		s.packed[i] = uint64(m[0]) | uint64(m[1])<<16 | uint64(m[2])<<32 | uint64(m[3])<<48
 	}
 	s.names, s.numbers = split(s.entities)
 	s.leadNames, s.leadFigures = inLead(&s, s.names), inLead(&s, s.numbers)
