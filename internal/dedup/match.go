@@ -2,7 +2,6 @@ package dedup
 
 import (
 	"cmp"
-	"sync"
 
 	"aggregator/internal/model"
 )
@@ -29,46 +28,7 @@ func Match(it *model.Item, cands []model.Candidate) int64 {
 	if !ok {
 		return 0
 	}
-	all := make([]verdict, len(cands))
-	if n := len(cands); n >= parallelVerdicts {
-		// Two halves at once: the store calls Match from its one writer,
-		// which the rest of ingest waits for, while a CPU is often free.
-		var wg sync.WaitGroup
-		wg.Go(func() { judge(it, &sig, cands[:n/2], all[:n/2]) })
-		judge(it, &sig, cands[n/2:], all[n/2:])
-		wg.Wait()
-	} else {
-		judge(it, &sig, cands, all)
-	}
-	verdicts := all[:0]
-	for _, v := range all {
-		if v.cand != nil {
-			verdicts = append(verdicts, v)
-		}
-	}
-	var best *storyVerdict
-	for _, s := range byStory(verdicts) {
-		if !s.joins() {
-			continue
-		}
-		if best == nil || s.score > best.score ||
-			(s.score == best.score && s.face.cand.FirstSeen.Before(best.face.cand.FirstSeen)) {
-			best = &s
-		}
-	}
-	if best == nil {
-		return 0
-	}
-	return best.face.cand.StoryID
-}
-
-// parallelVerdicts is the number of candidates from which Match judges
-// them on two goroutines.
-var parallelVerdicts = 64
-
-// judge compares the item (sig) with each candidate into out, leaving
-// cand nil for those without a story or a readable signature.
-func judge(it *model.Item, sig *signature, cands []model.Candidate, out []verdict) {
+	verdicts := make([]verdict, 0, len(cands))
 	for i := range cands {
 		c := &cands[i]
 		if c.StoryID == 0 {
@@ -84,14 +44,28 @@ func judge(it *model.Item, sig *signature, cands []model.Candidate, out []verdic
 		}
 		v := verdict{cand: c}
 		sameSource := it.SourceID != "" && c.SourceID == it.SourceID
-		if !hopeless(sig, cs, sameSource) {
-			e := compare(sig, cs)
+		if !hopeless(&sig, cs, sameSource) {
+			e := compare(&sig, cs)
 			e.apart = !it.FirstSeen.IsZero() && !c.FirstSeen.IsZero() &&
 				(it.FirstSeen.Sub(c.FirstSeen) > updateWindow || c.FirstSeen.Sub(it.FirstSeen) > updateWindow)
 			v.same, v.score = e.same(sameSource), e.score()
 		}
-		out[i] = v
+		verdicts = append(verdicts, v)
 	}
+	var best *storyVerdict
+	for _, s := range byStory(verdicts) {
+		if !s.joins() {
+			continue
+		}
+		if best == nil || s.score > best.score ||
+			(s.score == best.score && s.face.cand.FirstSeen.Before(best.face.cand.FirstSeen)) {
+			best = &s
+		}
+	}
+	if best == nil {
+		return 0
+	}
+	return best.face.cand.StoryID
 }
 
 // Prepare decodes a signature for Match (model.Candidate.Prepared): a

@@ -78,36 +78,3 @@ func TestTemplatedReportsWithOtherFiguresStayApart(t *testing.T) {
 		})
 	}
 }
-
-// TestMatchJudgesInParallelAsInSeries holds Match's two-goroutine path to
-// the plain one: each of 200 real headlines against the 150 before it,
-// as candidates of stories of three.
-func TestMatchJudgesInParallelAsInSeries(t *testing.T) {
-	rows := loadUCI(t)[:200]
-	items := make([]*model.Item, len(rows))
-	for i, r := range rows {
-		items[i] = &model.Item{Title: r.title, SourceID: r.publisher}
-		items[i].Fingerprint = Fingerprint(items[i])
-	}
-	defer func(n int) { parallelVerdicts = n }(parallelVerdicts)
-	joined := 0
-	for i := 150; i < len(items); i++ {
-		var cands []model.Candidate
-		for j := i - 150; j < i; j++ {
-			cands = append(cands, model.Candidate{ItemID: int64(j + 1), StoryID: int64(j/3 + 1),
-				SourceID: items[j].SourceID, Sig: items[j].Fingerprint.Sig, Prepared: Prepare(items[j].Fingerprint.Sig)})
-		}
-		parallelVerdicts = 64
-		parallel := Match(items[i], cands)
-		parallelVerdicts = 1 << 30
-		if series := Match(items[i], cands); parallel != series {
-			t.Fatalf("%q: two goroutines chose story %d, one %d", items[i].Title, parallel, series)
-		}
-		if parallel != 0 {
-			joined++
-		}
-	}
-	if joined == 0 {
-		t.Error("no item joined a story: the comparison shows nothing")
-	}
-}
