@@ -41,7 +41,7 @@ const perBucketCandidates = 50
 //
 // The index is used by one write transaction at a time (the writer's).
 type storyIndex struct {
-	entries []indexEntry    // by slot; a slot is not reused before compact
+	entries []indexEntry    // by slot; a slot is not reused until the index is read afresh
 	byItem  map[int64]int32 // item id -> slot of its live entry
 	heads   map[int64]int32 // bucket -> its newest posting
 	posts   []posting
@@ -54,7 +54,6 @@ type storyIndex struct {
 	oldest  int64 // no entry was first seen before this
 	version int64 // the change version the index reflects
 	maxID   int64 // the highest item id seen
-	live    int   // entries filed under buckets and not dead
 
 	dead   []uint64 // a bit per slot: the entry is dead (as entries[slot].dead)
 	shared []int32  // scratch of candidates: buckets shared, by slot
@@ -108,10 +107,10 @@ func (e *indexEntry) newer(o *indexEntry) bool {
 // entryColumns are what the index reads of an item (addRows's order).
 const entryColumns = `i.id, i.story_id, i.source_id, i.first_seen, i.sig, i.buckets`
 
-// compactEvery is how far the window moves between two looks at whether
+// rereadEvery is how far the window moves between two looks at whether
 // the index holds more dead and old entries than live ones (and is read
 // afresh).
-const compactEvery = int64(time.Hour / time.Millisecond)
+const rereadEvery = int64(time.Hour / time.Millisecond)
 
 // sync brings the index up to date inside tx for a lookup of candidates
 // first seen at or after since.
@@ -136,7 +135,7 @@ func (x *storyIndex) sync(ctx context.Context, tx *wtx, since int64) error {
 		}
 		x.version = version
 	}
-	if since-x.checked >= compactEvery {
+	if since-x.checked >= rereadEvery {
 		x.checked = since
 		if x.stale(since) > len(x.entries)/2 {
 			// Most of what is held died or left the window: read the
@@ -284,7 +283,6 @@ func (x *storyIndex) add(e indexEntry, buckets []int64, filed bool) int32 {
 	if !ent.filed {
 		return slot
 	}
-	x.live++
 	for _, b := range slices.Compact(slices.Sorted(slices.Values(buckets))) {
 		x.file(b, slot)
 	}
@@ -325,16 +323,14 @@ func (x *storyIndex) file(b int64, slot int32) {
 	}
 }
 
-// kill marks an entry dead; its postings are skipped until compact.
+// kill marks an entry dead; its postings are skipped until the index is
+// read afresh.
 func (x *storyIndex) kill(slot int32) {
 	e := &x.entries[slot]
 	if e.dead {
 		return
 	}
 	x.markDead(slot)
-	if e.filed {
-		x.live--
-	}
 	if x.byItem[e.id] == slot {
 		delete(x.byItem, e.id)
 	}
