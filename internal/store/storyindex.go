@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -129,7 +130,11 @@ func (x *storyIndex) sync(ctx context.Context, tx *wtx, since int64) error {
 	}
 	if version != x.version {
 		// Another process (or a prune or retag of this one) wrote.
-		if err := x.catchUp(ctx, tx); err != nil {
+		err := x.catchUp(ctx, tx)
+		if errors.Is(err, errReread) {
+			err = x.load(ctx, tx, since)
+		}
+		if err != nil {
 			x.reset()
 			return err
 		}
@@ -183,9 +188,15 @@ func (x *storyIndex) load(ctx context.Context, tx *wtx, since int64) error {
 // step: a prune (the oldest first_seen moved past entries held here) and
 // new items, with the faces of their stories.
 func (x *storyIndex) catchUp(ctx context.Context, tx *wtx) error {
-	var minSeen sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT MIN(first_seen) FROM items`).Scan(&minSeen); err != nil {
+	var minSeen, maxID sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MIN(first_seen), MAX(id) FROM items`).Scan(&minSeen, &maxID); err != nil {
 		return fmt.Errorf("story index: oldest item: %w", err)
+	}
+	if maxID.Int64 < x.maxID {
+		// The newest items were removed (everything pruned): their ids
+		// may be taken again, and "above the highest known" would miss
+		// the items that take them.
+		return errReread
 	}
 	if minSeen.Valid && minSeen.Int64 > x.oldest {
 		x.pruned(minSeen.Int64)
@@ -207,6 +218,9 @@ func (x *storyIndex) catchUp(ctx context.Context, tx *wtx) error {
 	}
 	return x.loadFaces(ctx, tx, stories)
 }
+
+// errReread tells sync that the index must be read afresh.
+var errReread = errors.New("story index: read afresh")
 
 // addRows adds rows of entryColumns, filed under their buckets or not;
 // with faces set, each row is also recorded there as its story's face.

@@ -109,3 +109,30 @@ func TestStoryIndex(t *testing.T) {
 		}
 	})
 }
+
+// TestStoryIndexAfterEverythingWasPruned: once every item is pruned, ids
+// start again from one, and another process's new items must still be
+// seen.
+func TestStoryIndexAfterEverythingWasPruned(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.db")
+	open := func() *SQLite {
+		s, err := OpenSQLite(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	one, two := open(), open()
+	for i := range 3 {
+		save(t, one, t0, "dawn", item("dawn", string(rune('a'+i)), withPrint("S", int64(10+i))))
+	}
+	if n, err := one.Prune(context.Background(), t0.Add(time.Minute)); err != nil || n != 3 {
+		t.Fatalf("prune = %d, %v", n, err)
+	}
+	save(t, two, t0.Add(2*time.Minute), "geo", item("geo", "new", withPrint("N", 7)))
+	got := candidatesOf(t, one, t0.Add(3*time.Minute), item("tribune", "c", withPrint("C", 7)))
+	if want := []int64{get(t, one, "geo", "new").ID}; !slices.Equal(got, want) {
+		t.Errorf("candidates = %v, want the other process's new item %v", got, want)
+	}
+}
