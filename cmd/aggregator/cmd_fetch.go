@@ -28,11 +28,24 @@ func runFetch(ctx context.Context, env *cmdEnv) error {
 		fmt.Fprintf(env.stderr, "aggregator: nothing to fetch: %s has no enabled sources\n", a.cfg.File)
 		return nil
 	}
+	// Every source's state in one query, not one each.
+	states, err := a.store.Sources(ctx)
+	if err != nil {
+		return storeError(a.cfg.Storage.Path, fmt.Errorf("reading the sources' state: %w", err))
+	}
+	known := make(map[string]model.SourceState, len(states))
+	for _, st := range states {
+		known[st.SourceID] = st
+	}
 	prog := newProgress(env.stderr, "fetching", len(sources))
 	var mu sync.Mutex
 	var results []ingest.Result
 	schedule.RunAll(ctx, sources, func(ctx context.Context, src model.Source) {
-		r := a.pipeline.Run(ctx, src, true)
+		st, ok := known[src.ID]
+		if !ok {
+			st = model.SourceState{SourceID: src.ID, Status: model.StatusNever}
+		}
+		r := a.pipeline.RunFrom(ctx, src, st, true)
 		mu.Lock()
 		results = append(results, r)
 		mu.Unlock()

@@ -136,15 +136,19 @@ const (
 // Run fetches and ingests one source. Unless force is set, a source that
 // asked to be left alone (Retry-After, backoff, ttl) or is gone is skipped.
 func (p *Pipeline) Run(ctx context.Context, src model.Source, force bool) Result {
+	st, err := p.opts.Store.SourceState(ctx, src.ID)
+	if err != nil {
+		return Result{Source: src.ID, Status: RunError, Err: fmt.Errorf("reading fetch state: %w", err)}
+	}
+	return p.RunFrom(ctx, src, st, force)
+}
+
+// RunFrom is Run from the source's state as the caller read it: a round
+// of every source (the fetch command) reads them all in one query.
+func (p *Pipeline) RunFrom(ctx context.Context, src model.Source, st model.SourceState, force bool) Result {
 	log := p.opts.Logger.With(slog.String("source", src.ID))
 	start := p.opts.Clock()
 	res := Result{Source: src.ID}
-
-	st, err := p.opts.Store.SourceState(ctx, src.ID)
-	if err != nil {
-		res.Status, res.Err = RunError, fmt.Errorf("reading fetch state: %w", err)
-		return res
-	}
 	st.SourceID = src.ID
 	if !force {
 		if st.Gone {
