@@ -144,11 +144,10 @@ type item struct {
 
 // writer draws words for one item from its own random stream.
 type writer struct {
-	c    *Corpus
-	r    *rand.Rand
-	zw   *rand.Zipf
-	zn   *rand.Zipf
-	html bool
+	c  *Corpus
+	r  *rand.Rand
+	zw *rand.Zipf
+	zn *rand.Zipf
 }
 
 func (c *Corpus) writer(seed1, seed2 uint64) *writer {

@@ -139,14 +139,14 @@ func run(o options) error {
 
 // result is one variant's measurements.
 type result struct {
-	name                  string
-	vocab, docs, items    int
-	feedBytes             int64
-	gofeed                time.Duration
-	cold, warm            fetchRun
-	stored, stories       int
-	storeBytes            int64
-	warmChecked, warmFail int
+	name               string
+	vocab, docs, items int
+	feedBytes          int64
+	gofeed             time.Duration
+	cold, warm         fetchRun
+	stored, stories    int
+	storeBytes         int64
+	warmChecked        int
 }
 
 func (r result) ratio() float64 { return r.cold.wall.Seconds() / r.gofeed.Seconds() }
