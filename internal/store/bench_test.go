@@ -137,7 +137,7 @@ var big struct {
 // bigStore opens (building once per process) a store of 100k items from
 // 20 sources over ~80 days. With STORE_BENCH_DB set, the store is kept in
 // that file and reused by later runs.
-func bigStore(b *testing.B) *SQLite {
+func bigStore(b *testing.B) *DB {
 	b.Helper()
 	ctx := context.Background()
 	big.once.Do(func() {

@@ -14,7 +14,7 @@ const maxDailyDays = 366
 // entries, oldest first; a topic with no item in the window is absent.
 // An item counts on its Published day (the first-seen time when the
 // source gave none or claimed the future).
-func (s *SQLite) TopicDaily(ctx context.Context, days int, now time.Time) (map[string][]int, error) {
+func (s *DB) TopicDaily(ctx context.Context, days int, now time.Time) (map[string][]int, error) {
 	if days < 1 || days > maxDailyDays {
 		return nil, fmt.Errorf("topic daily counts: days = %d, want 1..%d", days, maxDailyDays)
 	}

@@ -17,7 +17,7 @@ import (
 // beforehand in memory (storyIndex) and, when it founds the story, the
 // story written whole at once. Only stories that an item joined or that
 // a correction touched are recomputed from their members at the end.
-func (s *SQLite) SaveFetch(ctx context.Context, f Fetch) (SaveResult, error) {
+func (s *DB) SaveFetch(ctx context.Context, f Fetch) (SaveResult, error) {
 	if f.Now.IsZero() {
 		f.Now = s.clock()
 	}
@@ -44,7 +44,7 @@ func (s *SQLite) SaveFetch(ctx context.Context, f Fetch) (SaveResult, error) {
 
 // fetchWriter is one SaveFetch's transaction.
 type fetchWriter struct {
-	s       *SQLite
+	s       *DB
 	tx      *wtx
 	f       Fetch
 	res     *SaveResult
@@ -100,7 +100,7 @@ func (w *fetchWriter) run(ctx context.Context) error {
 	// The full-text index is written last: FTS5 flushes its pending
 	// terms whenever another statement opens a savepoint.
 	for _, ix := range w.indexed {
-		if err := ftsPut(ctx, w.tx, ix.item.ID, ix.item.Title, ix.item.SummaryText, ix.item.ContentText, ix.replace); err != nil {
+		if err := ftsPut(ctx, w.tx, w.s.d, ix.item.ID, ix.item.Title, ix.item.SummaryText, ix.item.ContentText, ix.replace); err != nil {
 			return err
 		}
 	}

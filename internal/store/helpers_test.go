@@ -13,7 +13,7 @@ import (
 // t0 is the fake clock's time in tests.
 var t0 = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
-func openTest(t testing.TB) *SQLite {
+func openTest(t testing.TB) *DB {
 	t.Helper()
 	s, err := OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "db", "test.db"),
 		Options{Clock: func() time.Time { return t0 }})
@@ -65,7 +65,7 @@ func sameSig(it *model.Item, cands []model.Candidate) int64 {
 }
 
 // save stores one fetch of src at now with near-duplicates on (72h).
-func save(t testing.TB, s *SQLite, now time.Time, src string, items ...model.Item) SaveResult {
+func save(t testing.TB, s *DB, now time.Time, src string, items ...model.Item) SaveResult {
 	t.Helper()
 	res, err := s.SaveFetch(context.Background(), Fetch{
 		State: model.SourceState{SourceID: src, Status: model.StatusOK, LastFetch: now, LastSuccess: now},
@@ -78,10 +78,10 @@ func save(t testing.TB, s *SQLite, now time.Time, src string, items ...model.Ite
 }
 
 // get reads the stored item of src with key.
-func get(t testing.TB, s *SQLite, src, key string) model.Item {
+func get(t testing.TB, s *DB, src, key string) model.Item {
 	t.Helper()
 	var id int64
-	if err := s.read.QueryRow(`SELECT id FROM items WHERE source_id = ? AND key = ?`, src, key).Scan(&id); err != nil {
+	if err := s.read.QueryRowContext(context.Background(), `SELECT id FROM items WHERE source_id = ? AND key = ?`, src, key).Scan(&id); err != nil {
 		t.Fatalf("find %s/%s: %v", src, key, err)
 	}
 	it, err := s.Item(context.Background(), id)
@@ -91,10 +91,10 @@ func get(t testing.TB, s *SQLite, src, key string) model.Item {
 	return it
 }
 
-func count(t testing.TB, s *SQLite, query string, args ...any) int {
+func count(t testing.TB, s *DB, query string, args ...any) int {
 	t.Helper()
 	var n int
-	if err := s.read.QueryRow(query, args...).Scan(&n); err != nil {
+	if err := s.read.QueryRowContext(context.Background(), query, args...).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return n

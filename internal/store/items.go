@@ -29,9 +29,9 @@ func pageLimit(n int) int {
 // by topic, source and full text, with their topics and stories. next is
 // the cursor of the following page, "" at the end. A search fills each
 // item's Snippet.
-func (s *SQLite) Items(ctx context.Context, q ItemQuery) ([]model.Item, string, error) {
+func (s *DB) Items(ctx context.Context, q ItemQuery) ([]model.Item, string, error) {
 	limit := pageLimit(q.Limit)
-	query, args, ok, err := itemsQuery(q, limit+1)
+	query, args, ok, err := itemsQuery(s.d, q, limit+1)
 	if err != nil || !ok {
 		return nil, "", err
 	}
@@ -64,7 +64,7 @@ func (s *SQLite) Items(ctx context.Context, q ItemQuery) ([]model.Item, string, 
 // itemsQuery selects the ids of a page of items (limit rows), newest
 // first. A topic pages off item_topics (topic, published); a search sorts
 // its matches. ok is false when the search text holds nothing to find.
-func itemsQuery(q ItemQuery, limit int) (query string, args []any, ok bool, err error) {
+func itemsQuery(d *dialect, q ItemQuery, limit int) (query string, args []any, ok bool, err error) {
 	cur, paged, err := parseCursor(q.Before)
 	if err != nil {
 		return "", nil, false, fmt.Errorf("list items: %w", err)
@@ -73,12 +73,12 @@ func itemsQuery(q ItemQuery, limit int) (query string, args []any, ok bool, err 
 	pubCol, idCol := "i.published", "i.id"
 	switch {
 	case strings.TrimSpace(q.Text) != "":
-		match, ok := ftsQuery(q.Text)
+		match, ok := d.ftsQuery(q.Text)
 		if !ok {
 			return "", nil, false, nil
 		}
 		query = `SELECT i.id FROM items_fts CROSS JOIN items i`
-		conds = append(conds, ftsMatchClause, `i.id = items_fts.rowid`)
+		conds = append(conds, d.ftsMatch, `i.id = items_fts.rowid`)
 		args = append(args, match)
 		if q.Topic != "" {
 			conds = append(conds, `EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic = ?)`)
@@ -142,7 +142,7 @@ func fillSnippets(query string, items []model.Item) {
 }
 
 // Item returns one item with its topics and story.
-func (s *SQLite) Item(ctx context.Context, id int64) (model.Item, error) {
+func (s *DB) Item(ctx context.Context, id int64) (model.Item, error) {
 	items, err := queryItems(ctx, s.read, `SELECT `+itemColumns+`
 		FROM items i LEFT JOIN sources so ON so.id = i.source_id WHERE i.id = ?`, id)
 	if err != nil {
@@ -160,7 +160,7 @@ func (s *SQLite) Item(ctx context.Context, id int64) (model.Item, error) {
 // EachItem calls fn for every stored item with its topics (without its
 // story), oldest first (first seen, then id), stopping at the first error.
 // It reads in batches, so fn may write to the store.
-func (s *SQLite) EachItem(ctx context.Context, fn func(model.Item) error) error {
+func (s *DB) EachItem(ctx context.Context, fn func(model.Item) error) error {
 	var seen, id int64 = -1 << 62, 0
 	for {
 		items, err := queryItems(ctx, s.read, `SELECT `+itemColumns+`

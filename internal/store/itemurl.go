@@ -13,7 +13,7 @@ import (
 // whose canonical URL is url, or else whose link as the feed gave it is;
 // ErrNotFound when none is. Several sources may carry one canonical URL:
 // the earliest seen is the story's face, the one a published feed shows.
-func (s *SQLite) ItemByURL(ctx context.Context, url string) (model.Item, error) {
+func (s *DB) ItemByURL(ctx context.Context, url string) (model.Item, error) {
 	if url == "" {
 		return model.Item{}, fmt.Errorf("item with URL %q: %w", url, ErrNotFound)
 	}
@@ -34,7 +34,7 @@ func (s *SQLite) ItemByURL(ctx context.Context, url string) (model.Item, error) 
 	return s.Item(ctx, id)
 }
 
-func firstItemID(ctx context.Context, db *sql.DB, query string, arg any) (int64, error) {
+func firstItemID(ctx context.Context, db *pool, query string, arg any) (int64, error) {
 	var id int64
 	err := db.QueryRowContext(ctx, query, arg).Scan(&id)
 	return id, err

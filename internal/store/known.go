@@ -11,7 +11,7 @@ import (
 const hashesPerQuery = 500
 
 // ItemHashes returns the stored hash of each of keys stored for sourceID.
-func (s *SQLite) ItemHashes(ctx context.Context, sourceID string, keys []string) (map[string]string, error) {
+func (s *DB) ItemHashes(ctx context.Context, sourceID string, keys []string) (map[string]string, error) {
 	out := make(map[string]string, len(keys))
 	for start := 0; start < len(keys); start += hashesPerQuery {
 		chunk := keys[start:min(start+hashesPerQuery, len(keys))]
@@ -29,7 +29,7 @@ func (s *SQLite) ItemHashes(ctx context.Context, sourceID string, keys []string)
 	return out, nil
 }
 
-func (s *SQLite) scanHashes(ctx context.Context, out map[string]string, query string, args []any) error {
+func (s *DB) scanHashes(ctx context.Context, out map[string]string, query string, args []any) error {
 	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err

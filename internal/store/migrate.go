@@ -8,17 +8,27 @@ import (
 	"sort"
 )
 
-//go:embed migrations/*.sql
+// migrations holds each engine's numbered migrations: SQLite's in
+// migrations, PostgreSQL's in migrations/postgres (whose 0001 is the
+// whole schema SQLite's reached in several).
+//
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrations embed.FS
 
-// migrate applies, in name order, every embedded migration not yet
-// recorded in schema_migrations, each in its own transaction.
-func (s *SQLite) migrate(ctx context.Context) error {
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+// migrate applies, in name order, every embedded migration of the engine
+// not yet recorded in schema_migrations, each in its own write
+// transaction (so that processes starting together on one PostgreSQL
+// database apply each once).
+func (s *DB) migrate(ctx context.Context) error {
+	err := s.inWriteTx(ctx, func(tx *wtx) error {
+		_, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	names, err := fs.Glob(migrations, s.d.migrations)
 	if err != nil {
 		return fmt.Errorf("list migrations: %w", err)
 	}
@@ -31,7 +41,7 @@ func (s *SQLite) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (s *SQLite) migrateOne(ctx context.Context, name string) error {
+func (s *DB) migrateOne(ctx context.Context, name string) error {
 	return s.inWriteTx(ctx, func(tx *wtx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {

@@ -82,7 +82,7 @@ func TestMigrationToCompactItems(t *testing.T) {
 	}
 	var got []int64
 	var blob []byte
-	if err := s.read.QueryRow(`SELECT buckets FROM items WHERE id = 1`).Scan(&blob); err != nil {
+	if err := s.read.QueryRowContext(context.Background(), `SELECT buckets FROM items WHERE id = 1`).Scan(&blob); err != nil {
 		t.Fatal(err)
 	}
 	got = decodeBuckets(blob)

@@ -10,7 +10,7 @@ import (
 // Prune removes items first seen before the cutoff, in batches of one
 // transaction each. Their stories stay whole: the face moves to the next
 // earliest member, and a story left without members is deleted.
-func (s *SQLite) Prune(ctx context.Context, before time.Time) (int, error) {
+func (s *DB) Prune(ctx context.Context, before time.Time) (int, error) {
 	total := 0
 	for {
 		n, err := s.pruneOnce(ctx, toMS(before))
@@ -36,16 +36,19 @@ func (s *SQLite) Prune(ctx context.Context, before time.Time) (int, error) {
 // otherwise grows without end (a simulated year: 4x, the items constant).
 // Merging all of it rewrites the index (about a second at 55,000 items),
 // so Prune does it at most once per ftsCompactEvery.
-func (s *SQLite) compactFTS(ctx context.Context) error {
+func (s *DB) compactFTS(ctx context.Context) error {
+	if s.d.ftsCompact == "" {
+		return nil
+	}
 	return s.inWriteTx(ctx, func(tx *wtx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO items_fts (items_fts) VALUES ('optimize')`); err != nil {
+		if _, err := tx.ExecContext(ctx, s.d.ftsCompact); err != nil {
 			return fmt.Errorf("compact the full-text index: %w", err)
 		}
 		return nil
 	})
 }
 
-func (s *SQLite) pruneOnce(ctx context.Context, before int64) (int, error) {
+func (s *DB) pruneOnce(ctx context.Context, before int64) (int, error) {
 	n := 0
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(story_id, 0), source_id FROM items

@@ -12,7 +12,7 @@ import (
 
 // SyncSources records the configured sources' titles, URLs, regions,
 // languages and whether they are enabled.
-func (s *SQLite) SyncSources(ctx context.Context, sources []model.Source) error {
+func (s *DB) SyncSources(ctx context.Context, sources []model.Source) error {
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
 		for _, src := range sources {
 			if err := resetMovedSource(ctx, tx, src); err != nil {
@@ -52,12 +52,12 @@ func resetMovedSource(ctx context.Context, tx *wtx, src model.Source) error {
 		return nil
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE source_state SET etag = '', last_modified = '', permanent_url = '',
-		gone = 0, consecutive_failures = 0, next_fetch = NULL, retry_after = NULL WHERE source_id = ?`, src.ID)
+		gone = FALSE, consecutive_failures = 0, next_fetch = NULL, retry_after = NULL WHERE source_id = ?`, src.ID)
 	return err
 }
 
 // SaveSourceState records a fetch attempt that stored no items.
-func (s *SQLite) SaveSourceState(ctx context.Context, st model.SourceState) error {
+func (s *DB) SaveSourceState(ctx context.Context, st model.SourceState) error {
 	if st.SourceID == "" {
 		return errors.New("save source state: empty source id")
 	}
@@ -98,13 +98,13 @@ func putSourceState(ctx context.Context, tx *wtx, st model.SourceState) error {
 const sourceStateSelect = `SELECT so.id, so.enabled, so.item_count,
 	COALESCE(st.etag, ''), COALESCE(st.last_modified, ''), st.last_fetch, st.last_success, st.next_fetch,
 	COALESCE(st.status, 'never'), COALESCE(st.last_error, ''), COALESCE(st.consecutive_failures, 0),
-	COALESCE(st.permanent_url, ''), st.retry_after, COALESCE(st.gone, 0), COALESCE(st.refused, '{}')
+	COALESCE(st.permanent_url, ''), st.retry_after, COALESCE(st.gone, FALSE), COALESCE(st.refused, '{}')
 	FROM sources so LEFT JOIN source_state st ON st.source_id = so.id`
 
 // SourceState returns what we remember about fetching a source; a source
 // never fetched (or unknown) has Status "never". The status is the last
 // fetch's, whether or not the source is enabled now.
-func (s *SQLite) SourceState(ctx context.Context, sourceID string) (model.SourceState, error) {
+func (s *DB) SourceState(ctx context.Context, sourceID string) (model.SourceState, error) {
 	stmt, err := s.readStmt(ctx, sourceStateSelect+` WHERE so.id = ?`)
 	if err != nil {
 		return model.SourceState{}, fmt.Errorf("state of %s: %w", sourceID, err)
@@ -121,7 +121,7 @@ func (s *SQLite) SourceState(ctx context.Context, sourceID string) (model.Source
 
 // Sources lists every known source's state with its item count, by id.
 // A source disabled in the configuration has Status "disabled".
-func (s *SQLite) Sources(ctx context.Context) ([]model.SourceState, error) {
+func (s *DB) Sources(ctx context.Context) ([]model.SourceState, error) {
 	rows, err := s.read.QueryContext(ctx, sourceStateSelect+` ORDER BY so.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)

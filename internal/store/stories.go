@@ -14,7 +14,7 @@ import (
 // members' topics holds all (MatchAll) or any of q.Topics (no topics: every
 // story) and none of q.ExcludeTopics, and when one member comes from a
 // source satisfying every restriction given (Sources, Regions, Languages).
-func (s *SQLite) Stories(ctx context.Context, q StoryQuery) ([]model.Item, error) {
+func (s *DB) Stories(ctx context.Context, q StoryQuery) ([]model.Item, error) {
 	limit := pageLimit(q.Limit)
 	query, args := storiesQuery(q, limit)
 	ids, err := queryIDs(ctx, s.read, query, args...)
@@ -55,16 +55,16 @@ func storiesQuery(q StoryQuery, limit int) (string, []any) {
 	}
 	if q.MatchAll || len(topics) == 1 {
 		query, args := arm(topics[0], topics[1:])
-		return `SELECT story_id FROM (` + query + `) ORDER BY published DESC, story_id DESC`, args
+		return `SELECT story_id FROM (` + query + `) AS arm ORDER BY published DESC, story_id DESC`, args
 	}
 	var arms []string
 	var args []any
 	for _, t := range topics {
 		query, a := arm(t, nil)
-		arms = append(arms, `SELECT * FROM (`+query+`)`)
+		arms = append(arms, `SELECT * FROM (`+query+`) AS arm`)
 		args = append(args, a...)
 	}
-	return `SELECT story_id FROM (` + strings.Join(arms, ` UNION ALL `) + `)
+	return `SELECT story_id FROM (` + strings.Join(arms, ` UNION ALL `) + `) AS arms
 		GROUP BY story_id ORDER BY MAX(published) DESC, story_id DESC LIMIT ?`, append(args, limit)
 }
 
@@ -117,7 +117,7 @@ func dedupe(vs []string) []string {
 
 // hydrateStories fills each face's story and the union of its members'
 // topics, the face's own first, then the others' in member order.
-func hydrateStories(ctx context.Context, s *SQLite, ids []int64, faces []model.Item) error {
+func hydrateStories(ctx context.Context, s *DB, ids []int64, faces []model.Item) error {
 	stories, err := loadStories(ctx, s.read, ids)
 	if err != nil {
 		return err

@@ -11,7 +11,7 @@ import (
 
 // storiesFixture stores six stories (S1..S6, newest first) across sources
 // in three regions and three languages.
-func storiesFixture(t *testing.T) *SQLite {
+func storiesFixture(t *testing.T) *DB {
 	t.Helper()
 	ctx := context.Background()
 	s := openTest(t)

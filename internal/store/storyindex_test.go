@@ -12,7 +12,7 @@ import (
 
 // candidatesOf saves one item of src and returns the ids of the
 // candidates the store offered its match.
-func candidatesOf(t *testing.T, s *SQLite, now time.Time, it model.Item) []int64 {
+func candidatesOf(t *testing.T, s *DB, now time.Time, it model.Item) []int64 {
 	t.Helper()
 	var got []int64
 	if _, err := s.SaveFetch(context.Background(), Fetch{State: model.SourceState{SourceID: it.SourceID}, Now: now,
@@ -32,7 +32,7 @@ func candidatesOf(t *testing.T, s *SQLite, now time.Time, it model.Item) []int64
 func TestStoryIndex(t *testing.T) {
 	t.Run("SeesWhatAnotherProcessStored", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "shared.db")
-		open := func() *SQLite {
+		open := func() *DB {
 			s, err := OpenSQLite(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
 			if err != nil {
 				t.Fatal(err)
@@ -115,7 +115,7 @@ func TestStoryIndex(t *testing.T) {
 // seen.
 func TestStoryIndexAfterEverythingWasPruned(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shared.db")
-	open := func() *SQLite {
+	open := func() *DB {
 		s, err := OpenSQLite(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
 		if err != nil {
 			t.Fatal(err)

@@ -14,8 +14,8 @@ import (
 // arrives, and a window's count only ever grows between prunes. Both
 // counts read one snapshot; the totals come off the (topic, published)
 // index, the windows off (first_seen, id) joined to item_topics' key.
-func (s *SQLite) TopicCounts(ctx context.Context, since []time.Time) (map[string]TopicCount, error) {
-	tx, err := s.read.BeginTx(ctx, nil)
+func (s *DB) TopicCounts(ctx context.Context, since []time.Time) (map[string]TopicCount, error) {
+	tx, err := s.read.readTx(ctx, s.d.snapshot)
 	if err != nil {
 		return nil, fmt.Errorf("topic counts: %w", err)
 	}
@@ -25,7 +25,7 @@ func (s *SQLite) TopicCounts(ctx context.Context, since []time.Time) (map[string
 		return nil, fmt.Errorf("topic counts: %w", err)
 	}
 	if len(since) > 0 {
-		if err := topicWindows(ctx, tx, out, since); err != nil {
+		if err := topicWindows(ctx, tx, s.d, out, since); err != nil {
 			return nil, fmt.Errorf("topic counts: %w", err)
 		}
 	}
@@ -55,8 +55,8 @@ func topicTotals(ctx context.Context, q querier, out map[string]TopicCount, wind
 
 // topicWindows fills each topic's Since counts in one pass over the items
 // first seen since the earliest of since.
-func topicWindows(ctx context.Context, q querier, out map[string]TopicCount, since []time.Time) error {
-	query, args := topicWindowsQuery(since)
+func topicWindows(ctx context.Context, q querier, d *dialect, out map[string]TopicCount, since []time.Time) error {
+	query, args := topicWindowsQuery(d, since)
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -83,16 +83,16 @@ func topicWindows(ctx context.Context, q querier, out map[string]TopicCount, sin
 // topicWindowsQuery counts per topic the items first seen at or after
 // each of since, restricted to the earliest of them so that the
 // first_seen index bounds the scan.
-func topicWindowsQuery(since []time.Time) (string, []any) {
+func topicWindowsQuery(d *dialect, since []time.Time) (string, []any) {
 	var b strings.Builder
 	b.WriteString(`SELECT t.topic`)
 	args := make([]any, 0, len(since)+1)
 	for _, at := range since {
-		b.WriteString(`, SUM(i.first_seen >= ?)`)
+		b.WriteString(`, COUNT(*) FILTER (WHERE i.first_seen >= ?)`)
 		args = append(args, toMS(at))
 	}
 	earliest := slices.MinFunc(since, time.Time.Compare)
-	b.WriteString(` FROM items i INDEXED BY items_first_seen JOIN item_topics t ON t.item_id = i.id
+	b.WriteString(` FROM items i` + d.indexedBy("items_first_seen") + ` JOIN item_topics t ON t.item_id = i.id
 		WHERE i.first_seen >= ? GROUP BY t.topic`)
 	return b.String(), append(args, toMS(earliest))
 }

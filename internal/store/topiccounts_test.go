@@ -130,7 +130,7 @@ func assertCounts(t *testing.T, got, want map[string]TopicCount) {
 // whole: the totals scan an index, the windows range over first_seen.
 func TestTopicCountsPlans(t *testing.T) {
 	s := openTest(t)
-	query, args := topicWindowsQuery(windows)
+	query, args := topicWindowsQuery(sqliteDialect, windows)
 	for name, q := range map[string]struct {
 		query string
 		args  []any

@@ -12,7 +12,7 @@ import (
 
 // SetTopics replaces the topics of the given items, in one transaction,
 // and recomputes their stories' topics. Items no longer stored are skipped.
-func (s *SQLite) SetTopics(ctx context.Context, topics map[int64][]model.TopicMatch) error {
+func (s *DB) SetTopics(ctx context.Context, topics map[int64][]model.TopicMatch) error {
 	ids := make([]int64, 0, len(topics))
 	for id := range topics {
 		ids = append(ids, id)

@@ -12,10 +12,14 @@ import (
 // a fetch runs the same dozen statements for every item, and preparing
 // them is most of the cost of running them. Statements the writer runs
 // again and again come from its cache, prepared once per connection.
+//
+// On PostgreSQL (rebind set, no cache) statements run as they come: its
+// driver prepares each once per connection.
 type wtx struct {
-	tx    *sql.Tx
-	cache *stmtCache
-	stmts map[string]*sql.Stmt
+	tx     *sql.Tx
+	cache  *stmtCache
+	stmts  map[string]*sql.Stmt
+	rebind func(string) string
 }
 
 func (w *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -121,6 +125,9 @@ func (c *stmtCache) close() error {
 
 // ExecContext runs a statement that returns no rows.
 func (w *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if w.cache == nil {
+		return w.tx.ExecContext(ctx, rebound(w.rebind, query), args...)
+	}
 	st, err := w.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -130,6 +137,9 @@ func (w *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 
 // QueryContext runs a query.
 func (w *wtx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if w.cache == nil {
+		return w.tx.QueryContext(ctx, rebound(w.rebind, query), args...)
+	}
 	st, err := w.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -139,6 +149,9 @@ func (w *wtx) QueryContext(ctx context.Context, query string, args ...any) (*sql
 
 // QueryRowContext runs a query expected to return at most one row.
 func (w *wtx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if w.cache == nil {
+		return w.tx.QueryRowContext(ctx, rebound(w.rebind, query), args...)
+	}
 	st, err := w.stmt(ctx, query)
 	if err != nil {
 		return w.tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
@@ -152,16 +165,24 @@ func (w *wtx) closeStmts() {
 	}
 }
 
-// inWriteTx runs fn in one write transaction on the writer connection,
-// committing when fn succeeds and rolling back otherwise.
-func (s *SQLite) inWriteTx(ctx context.Context, fn func(*wtx) error) error {
-	tx, err := s.write.BeginTx(ctx, nil)
+// inWriteTx runs fn in one write transaction, committing when fn
+// succeeds and rolling back otherwise. Write transactions run one at a
+// time: on SQLite the writer has one connection; on PostgreSQL each takes
+// the store's write lock first (dialect.lockWrites), which it holds until
+// it ends.
+func (s *DB) inWriteTx(ctx context.Context, fn func(*wtx) error) error {
+	tx, err := s.write.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	w := &wtx{tx: tx, cache: s.stmts, stmts: map[string]*sql.Stmt{}}
+	w := &wtx{tx: tx, cache: s.stmts, stmts: map[string]*sql.Stmt{}, rebind: s.d.rebind}
 	defer w.closeStmts()
+	if s.d.lockWrites != "" {
+		if _, err := w.ExecContext(ctx, s.d.lockWrites, s.lockKey); err != nil {
+			return fmt.Errorf("lock writes: %w", err)
+		}
+	}
 	if err := fn(w); err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ import (
 )
 
 // ChangeVersion returns the store-wide change marker.
-func (s *SQLite) ChangeVersion(ctx context.Context) (int64, error) {
+func (s *DB) ChangeVersion(ctx context.Context) (int64, error) {
 	var v int64
 	if err := s.read.QueryRowContext(ctx, `SELECT version FROM change_version WHERE id = 1`).Scan(&v); err != nil {
 		return 0, fmt.Errorf("change version: %w", err)

@@ -10,7 +10,7 @@ import (
 
 // SaveSubscription records a verified WebSub subscription, replacing the
 // one with the same topic and callback (a renewal).
-func (s *SQLite) SaveSubscription(ctx context.Context, sub Subscription) error {
+func (s *DB) SaveSubscription(ctx context.Context, sub Subscription) error {
 	if sub.Topic == "" || sub.Callback == "" {
 		return fmt.Errorf("save subscription: empty topic or callback")
 	}
@@ -42,12 +42,12 @@ func CallbackHost(callback string) string {
 // CountSubscriptions counts the subscriptions not expired at now: all of
 // them, those to topic, and those whose callback has the host of callback
 // (CallbackHost); and says whether (topic, callback) is one of them.
-func (s *SQLite) CountSubscriptions(ctx context.Context, topic, callback string, now time.Time) (SubscriptionCounts, error) {
+func (s *DB) CountSubscriptions(ctx context.Context, topic, callback string, now time.Time) (SubscriptionCounts, error) {
 	var c SubscriptionCounts
 	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*),
-			COALESCE(SUM(topic = ?), 0),
-			COALESCE(SUM(callback_host = ?), 0),
-			COALESCE(SUM(topic = ? AND callback = ?), 0)
+			COUNT(*) FILTER (WHERE topic = ?),
+			COUNT(*) FILTER (WHERE callback_host = ?),
+			COUNT(*) FILTER (WHERE topic = ? AND callback = ?)
 		FROM websub_subscriptions WHERE expires > ?`,
 		topic, CallbackHost(callback), topic, callback, toMS(now)).Scan(&c.Total, &c.Topic, &c.Host, &c.Exists)
 	if err != nil {
@@ -58,7 +58,7 @@ func (s *SQLite) CountSubscriptions(ctx context.Context, topic, callback string,
 
 // DeleteSubscription forgets a subscription; forgetting one that does not
 // exist is not an error.
-func (s *SQLite) DeleteSubscription(ctx context.Context, topic, callback string) error {
+func (s *DB) DeleteSubscription(ctx context.Context, topic, callback string) error {
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM websub_subscriptions WHERE topic = ? AND callback = ?`, topic, callback)
 		return err
@@ -71,7 +71,7 @@ func (s *SQLite) DeleteSubscription(ctx context.Context, topic, callback string)
 
 // Subscriptions lists the subscriptions to a topic whose lease has not
 // expired at now, oldest first.
-func (s *SQLite) Subscriptions(ctx context.Context, topic string, now time.Time) ([]Subscription, error) {
+func (s *DB) Subscriptions(ctx context.Context, topic string, now time.Time) ([]Subscription, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT topic, callback, secret, lease, created, expires
 		FROM websub_subscriptions WHERE topic = ? AND expires > ? ORDER BY created, callback`, topic, toMS(now))
 	if err != nil {
@@ -99,7 +99,7 @@ func (s *SQLite) Subscriptions(ctx context.Context, topic string, now time.Time)
 
 // PruneSubscriptions removes the subscriptions whose lease expired at or
 // before now and says how many.
-func (s *SQLite) PruneSubscriptions(ctx context.Context, now time.Time) (int, error) {
+func (s *DB) PruneSubscriptions(ctx context.Context, now time.Time) (int, error) {
 	var n int64
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM websub_subscriptions WHERE expires <= ?`, toMS(now))
