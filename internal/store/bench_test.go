@@ -1,6 +1,7 @@
 package store
 
 import (
+	"aggregator/internal/pgtest"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -253,7 +254,7 @@ func BenchmarkItems(b *testing.B) {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Main(m)
 	if big.path != "" {
 		os.RemoveAll(filepath.Dir(big.path))
 	}

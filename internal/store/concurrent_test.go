@@ -10,7 +10,9 @@ import (
 	"aggregator/internal/model"
 )
 
-func TestConcurrentReadersWhileWriting(t *testing.T) {
+func TestConcurrentReadersWhileWriting(t *testing.T) { onEngines(t, testConcurrentReadersWhileWriting) }
+
+func testConcurrentReadersWhileWriting(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := openTest(t)

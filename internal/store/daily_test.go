@@ -7,7 +7,9 @@ import (
 	"time"
 )
 
-func TestTopicDaily(t *testing.T) {
+func TestTopicDaily(t *testing.T) { onEngines(t, testTopicDaily) }
+
+func testTopicDaily(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)

@@ -10,7 +10,9 @@ import (
 	"aggregator/internal/model"
 )
 
-func TestSaveFetch(t *testing.T) {
+func TestSaveFetch(t *testing.T) { onEngines(t, testSaveFetch) }
+
+func testSaveFetch(t *testing.T) {
 	ctx := context.Background()
 	t.Run("InsertThenUnchanged", func(t *testing.T) {
 		s := openTest(t)
@@ -69,9 +71,9 @@ func TestSaveFetch(t *testing.T) {
 	t.Run("UniqueSourceKeyEnforcedByDatabase", func(t *testing.T) {
 		s := openTest(t)
 		save(t, s, t0, "dawn", item("dawn", "a"))
-		_, err := s.write.ExecContext(ctx, `INSERT INTO items (source_id, key, published, first_seen, hash)
-			VALUES ('dawn', 'a', 0, 0, 'x')`)
-		if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
+		_, err := s.write.ExecContext(ctx, `INSERT INTO items (id, source_id, key, published, first_seen, hash)
+			VALUES (99, 'dawn', 'a', 0, 0, 'x')`)
+		if err == nil || !strings.Contains(strings.ToUpper(err.Error()), "UNIQUE") {
 			t.Errorf("duplicate insert: %v, want UNIQUE constraint error", err)
 		}
 	})
@@ -352,7 +354,9 @@ func TestSaveFetch(t *testing.T) {
 	})
 }
 
-func TestSourceState(t *testing.T) {
+func TestSourceState(t *testing.T) { onEngines(t, testSourceState) }
+
+func testSourceState(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	st, err := s.SourceState(ctx, "nobody")

@@ -4,24 +4,68 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"aggregator/internal/model"
+	"aggregator/internal/pgtest"
 )
 
 // t0 is the fake clock's time in tests.
 var t0 = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
-func openTest(t testing.TB) *DB {
+// onEngines runs test on each engine, as the subtests "sqlite" and
+// "postgres" (skipped, saying so, when AGGREGATOR_TEST_POSTGRES=off);
+// the stores test opens are of its subtest's engine.
+func onEngines(t *testing.T, test func(t *testing.T)) {
+	t.Run("sqlite", test)
+	t.Run("postgres", func(t *testing.T) {
+		pgtest.Require(t)
+		test(t)
+	})
+}
+
+// onPostgres reports whether t runs under onEngines's "postgres".
+func onPostgres(t testing.TB) bool {
+	parts := strings.Split(t.Name(), "/")
+	return len(parts) > 1 && parts[1] == "postgres"
+}
+
+// testLocation is where a fresh store of t's engine is: a new SQLite
+// file, or a new PostgreSQL schema.
+func testLocation(t testing.TB) string {
 	t.Helper()
-	s, err := OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "db", "test.db"),
-		Options{Clock: func() time.Time { return t0 }})
+	if onPostgres(t) {
+		return pgtest.URL(t)
+	}
+	return filepath.Join(t.TempDir(), "db", "test.db")
+}
+
+// openAt opens the store at location (testLocation's), closed when the
+// test ends.
+func openAt(t testing.TB, location string, opts Options) *DB {
+	t.Helper()
+	s, err := openDB(context.Background(), location, opts)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// openDB opens the store at location with the engine it names.
+func openDB(ctx context.Context, location string, opts Options) (*DB, error) {
+	if IsPostgresURL(location) {
+		return OpenPostgres(ctx, location, opts)
+	}
+	return OpenSQLite(ctx, location, opts)
+}
+
+// openTest opens a fresh store of t's engine whose clock says t0.
+func openTest(t testing.TB) *DB {
+	t.Helper()
+	return openAt(t, testLocation(t), Options{Clock: func() time.Time { return t0 }})
 }
 
 // item builds an item of source src with identity key.

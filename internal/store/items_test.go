@@ -11,7 +11,9 @@ import (
 	"aggregator/internal/model"
 )
 
-func TestItemsPaging(t *testing.T) {
+func TestItemsPaging(t *testing.T) { onEngines(t, testItemsPaging) }
+
+func testItemsPaging(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	// 23 items with published times that tie in threes, in two sources.
@@ -101,6 +103,10 @@ func TestItemsPaging(t *testing.T) {
 }
 
 func TestItemsCarrySourceTopicsAndStory(t *testing.T) {
+	onEngines(t, testItemsCarrySourceTopicsAndStory)
+}
+
+func testItemsCarrySourceTopicsAndStory(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	if err := s.SyncSources(ctx, []model.Source{{ID: "dawn", Title: "Dawn", URL: "https://dawn.example/feed", Enabled: true}}); err != nil {
@@ -137,7 +143,9 @@ func TestItemsCarrySourceTopicsAndStory(t *testing.T) {
 	}
 }
 
-func TestItemsFullText(t *testing.T) {
+func TestItemsFullText(t *testing.T) { onEngines(t, testItemsFullText) }
+
+func testItemsFullText(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	save(t, s, t0, "dawn",
@@ -207,7 +215,9 @@ func TestItemsFullText(t *testing.T) {
 	})
 }
 
-func TestEachItem(t *testing.T) {
+func TestEachItem(t *testing.T) { onEngines(t, testEachItem) }
+
+func testEachItem(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	s.batch = 4

@@ -10,7 +10,9 @@ import (
 	"aggregator/internal/model"
 )
 
-func TestItemByURL(t *testing.T) {
+func TestItemByURL(t *testing.T) { onEngines(t, testItemByURL) }
+
+func testItemByURL(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	wire := "https://wire.example/gwadar-convoy"
@@ -62,6 +64,9 @@ func TestItemByURL(t *testing.T) {
 		}
 	})
 	t.Run("CanonicalLookupUsesIndex", func(t *testing.T) {
+		if onPostgres(t) {
+			t.Skip("reads SQLite's query plan")
+		}
 		plan := explain(t, s, `SELECT id FROM items WHERE url = ? AND url <> '' ORDER BY first_seen, id LIMIT 1`, wire)
 		if !strings.Contains(plan, "items_url") {
 			t.Errorf("canonical URL lookup does not use items_url:\n%s", plan)

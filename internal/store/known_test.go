@@ -6,7 +6,9 @@ import (
 	"testing"
 )
 
-func TestItemHashes(t *testing.T) {
+func TestItemHashes(t *testing.T) { onEngines(t, testItemHashes) }
+
+func testItemHashes(t *testing.T) {
 	s := openTest(t)
 	save(t, s, t0, "a", item("a", "k1"), item("a", "k2", withHash("h2")))
 	save(t, s, t0, "b", item("b", "k3"))

@@ -78,7 +78,7 @@ func TestQueryPlans(t *testing.T) {
 		check{name: "URL", query: `SELECT story_id FROM items WHERE url = ? AND url <> '' AND story_id IS NOT NULL
 			ORDER BY first_seen, id LIMIT 1`, args: []any{"u"}, sortOK: true},
 		check{name: "StoryTopics", query: `SELECT DISTINCT 1, t.topic, 1 FROM items i CROSS JOIN item_topics t
-			ON t.item_id = i.id WHERE i.story_id = ?`, args: []any{1}, sortOK: true},
+			WHERE t.item_id = i.id AND i.story_id = ?`, args: []any{1}, sortOK: true},
 		check{name: "Face", query: `SELECT id, published FROM items WHERE story_id = ? ORDER BY first_seen, id LIMIT 1`, args: []any{1}},
 		check{name: "Prune", query: `SELECT id, COALESCE(story_id, 0) FROM items WHERE first_seen < ? ORDER BY first_seen, id LIMIT ?`, args: []any{1, 1}},
 	)

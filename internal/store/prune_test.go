@@ -9,7 +9,9 @@ import (
 	"time"
 )
 
-func TestPrune(t *testing.T) {
+func TestPrune(t *testing.T) { onEngines(t, testPrune) }
+
+func testPrune(t *testing.T) {
 	ctx := context.Background()
 	t.Run("FaceMovesToNextEarliestMember", func(t *testing.T) {
 		s := openTest(t)

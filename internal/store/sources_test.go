@@ -12,6 +12,10 @@ import (
 // were learnt from: pointing the config elsewhere, or switching a source
 // back on, starts afresh.
 func TestSyncSourcesResetsStateOnConfigChange(t *testing.T) {
+	onEngines(t, testSyncSourcesResetsStateOnConfigChange)
+}
+
+func testSyncSourcesResetsStateOnConfigChange(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	src := model.Source{ID: "dawn", Title: "Dawn", URL: "https://www.dawn.com/feeds/home", Enabled: true}

@@ -41,7 +41,9 @@ func storiesFixture(t *testing.T) *DB {
 	return s
 }
 
-func TestStories(t *testing.T) {
+func TestStories(t *testing.T) { onEngines(t, testStories) }
+
+func testStories(t *testing.T) {
 	ctx := context.Background()
 	s := storiesFixture(t)
 	for _, tc := range []struct {

@@ -49,8 +49,8 @@ func refreshStory(ctx context.Context, tx *wtx, id int64, changed map[string]boo
 		return fmt.Errorf("clear topics of story %d: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_topics (story_id, topic, published)
-		SELECT DISTINCT CAST(? AS BIGINT), t.topic, CAST(? AS BIGINT) FROM items i CROSS JOIN item_topics t ON t.item_id = i.id
-		WHERE i.story_id = ?`, id, published, id); err != nil {
+		SELECT DISTINCT CAST(? AS BIGINT), t.topic, CAST(? AS BIGINT) FROM items i CROSS JOIN item_topics t
+		WHERE t.item_id = i.id AND i.story_id = ?`, id, published, id); err != nil {
 		return fmt.Errorf("put topics of story %d: %w", id, err)
 	}
 	return addStoryTopics(ctx, tx, id, changed)

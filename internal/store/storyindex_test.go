@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -29,11 +28,13 @@ func candidatesOf(t *testing.T, s *DB, now time.Time, it model.Item) []int64 {
 	return got
 }
 
-func TestStoryIndex(t *testing.T) {
+func TestStoryIndex(t *testing.T) { onEngines(t, testStoryIndex) }
+
+func testStoryIndex(t *testing.T) {
 	t.Run("SeesWhatAnotherProcessStored", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "shared.db")
+		path := testLocation(t)
 		open := func() *DB {
-			s, err := OpenSQLite(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
+			s, err := openDB(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,9 +115,13 @@ func TestStoryIndex(t *testing.T) {
 // start again from one, and another process's new items must still be
 // seen.
 func TestStoryIndexAfterEverythingWasPruned(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "shared.db")
+	onEngines(t, testStoryIndexAfterEverythingWasPruned)
+}
+
+func testStoryIndexAfterEverythingWasPruned(t *testing.T) {
+	path := testLocation(t)
 	open := func() *DB {
-		s, err := OpenSQLite(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
+		s, err := openDB(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,7 +14,9 @@ import (
 // windows are the /api/topics windows as of t0.
 var windows = []time.Time{t0.Add(-24 * time.Hour), t0.Add(-7 * 24 * time.Hour), t0.Add(-30 * 24 * time.Hour)}
 
-func TestTopicCounts(t *testing.T) {
+func TestTopicCounts(t *testing.T) { onEngines(t, testTopicCounts) }
+
+func testTopicCounts(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	day := 24 * time.Hour
@@ -94,7 +96,9 @@ func TestTopicCounts(t *testing.T) {
 	})
 }
 
-func TestTopicCountsEmptyStore(t *testing.T) {
+func TestTopicCountsEmptyStore(t *testing.T) { onEngines(t, testTopicCountsEmptyStore) }
+
+func testTopicCountsEmptyStore(t *testing.T) {
 	got, err := openTest(t).TopicCounts(context.Background(), windows)
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +108,9 @@ func TestTopicCountsEmptyStore(t *testing.T) {
 	}
 }
 
-func TestTopicCountsCancelled(t *testing.T) {
+func TestTopicCountsCancelled(t *testing.T) { onEngines(t, testTopicCountsCancelled) }
+
+func testTopicCountsCancelled(t *testing.T) {
 	s := openTest(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,14 +12,18 @@ import (
 // and checks the change marker as another connection to the same file (as
 // another process would) sees it after each.
 func TestChangeVersionCountsContentWrites(t *testing.T) {
+	onEngines(t, testChangeVersionCountsContentWrites)
+}
+
+func testChangeVersionCountsContentWrites(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "agg.db")
-	s, err := OpenSQLite(ctx, path, Options{Clock: func() time.Time { return t0 }})
+	path := testLocation(t)
+	s, err := openDB(ctx, path, Options{Clock: func() time.Time { return t0 }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	other, err := OpenSQLite(ctx, path, Options{})
+	other, err := openDB(ctx, path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,17 +105,19 @@ func TestChangeVersionCountsContentWrites(t *testing.T) {
 
 // TestChangeVersionSurvivesReopen checks the marker is stored, not kept in
 // memory: a reopened store goes on from where it was.
-func TestChangeVersionSurvivesReopen(t *testing.T) {
+func TestChangeVersionSurvivesReopen(t *testing.T) { onEngines(t, testChangeVersionSurvivesReopen) }
+
+func testChangeVersionSurvivesReopen(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "agg.db")
-	s, err := OpenSQLite(ctx, path, Options{Clock: func() time.Time { return t0 }})
+	path := testLocation(t)
+	s, err := openDB(ctx, path, Options{Clock: func() time.Time { return t0 }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	save(t, s, t0, "dawn", item("dawn", "a"))
 	save(t, s, t0, "dawn", item("dawn", "b"))
 	s.Close()
-	s, err = OpenSQLite(ctx, path, Options{})
+	s, err = openDB(ctx, path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

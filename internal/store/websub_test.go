@@ -2,15 +2,18 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
 func TestSubscriptionsSurviveRestartAndExpire(t *testing.T) {
+	onEngines(t, testSubscriptionsSurviveRestartAndExpire)
+}
+
+func testSubscriptionsSurviveRestartAndExpire(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "websub.db")
+	path := testLocation(t)
 	s, err := Open(ctx, path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +81,9 @@ func TestSubscriptionsSurviveRestartAndExpire(t *testing.T) {
 	}
 }
 
-func TestCountSubscriptions(t *testing.T) {
+func TestCountSubscriptions(t *testing.T) { onEngines(t, testCountSubscriptions) }
+
+func testCountSubscriptions(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	now := time.Date(2024, 5, 3, 12, 0, 0, 0, time.UTC)
