@@ -3,34 +3,35 @@
 -- NULL stands for "never" / unknown where a column is nullable. Ids are
 -- taken by the writer (MAX(id) + 1 under the store's write lock, which
 -- every write transaction holds), not from sequences, so that they commit
--- in order as on SQLite.
+-- in order as on SQLite. Text compares and sorts byte by byte (COLLATE
+-- "C"), as SQLite's does, whatever the database's default collation.
 
 -- Configured sources (and sources no longer configured that still have items).
 CREATE TABLE sources (
-    id         TEXT PRIMARY KEY,
-    title      TEXT    NOT NULL DEFAULT '',
-    url        TEXT    NOT NULL DEFAULT '',
-    region     TEXT    NOT NULL DEFAULT '',
-    language   TEXT    NOT NULL DEFAULT '',
+    id         TEXT COLLATE "C" PRIMARY KEY,
+    title      TEXT COLLATE "C" NOT NULL DEFAULT '',
+    url        TEXT COLLATE "C" NOT NULL DEFAULT '',
+    region     TEXT COLLATE "C" NOT NULL DEFAULT '',
+    language   TEXT COLLATE "C" NOT NULL DEFAULT '',
     enabled    BOOLEAN NOT NULL DEFAULT TRUE,
     item_count BIGINT  NOT NULL DEFAULT 0 -- kept by the writer
 );
 
 -- What we remember about fetching a source.
 CREATE TABLE source_state (
-    source_id            TEXT PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
-    etag                 TEXT    NOT NULL DEFAULT '',
-    last_modified        TEXT    NOT NULL DEFAULT '',
+    source_id            TEXT COLLATE "C" PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    etag                 TEXT COLLATE "C" NOT NULL DEFAULT '',
+    last_modified        TEXT COLLATE "C" NOT NULL DEFAULT '',
     last_fetch           BIGINT,
     last_success         BIGINT,
     next_fetch           BIGINT,
-    status               TEXT    NOT NULL DEFAULT 'never',
-    last_error           TEXT    NOT NULL DEFAULT '',
+    status               TEXT COLLATE "C" NOT NULL DEFAULT 'never',
+    last_error           TEXT COLLATE "C" NOT NULL DEFAULT '',
     consecutive_failures INTEGER NOT NULL DEFAULT 0,
-    permanent_url        TEXT    NOT NULL DEFAULT '',
+    permanent_url        TEXT COLLATE "C" NOT NULL DEFAULT '',
     retry_after          BIGINT,
     gone                 BOOLEAN NOT NULL DEFAULT FALSE,
-    refused              TEXT    NOT NULL DEFAULT '{}' -- JSON object: refused entries by reason
+    refused              TEXT COLLATE "C" NOT NULL DEFAULT '{}' -- JSON object: refused entries by reason
 );
 
 -- A story clusters items carrying the same news. key is derived once at
@@ -38,7 +39,7 @@ CREATE TABLE source_state (
 -- published time) are recomputed whenever the membership changes.
 CREATE TABLE stories (
     id           BIGINT PRIMARY KEY,
-    key          TEXT   NOT NULL UNIQUE,
+    key          TEXT COLLATE "C" NOT NULL UNIQUE,
     face_item_id BIGINT,
     first_seen   BIGINT NOT NULL,
     published    BIGINT NOT NULL
@@ -47,25 +48,25 @@ CREATE INDEX stories_published ON stories (published DESC, id DESC);
 
 CREATE TABLE items (
     id            BIGINT  PRIMARY KEY,
-    source_id     TEXT    NOT NULL REFERENCES sources (id),
-    key           TEXT    NOT NULL,
+    source_id     TEXT COLLATE "C" NOT NULL REFERENCES sources (id),
+    key           TEXT COLLATE "C" NOT NULL,
     story_id      BIGINT  REFERENCES stories (id), -- NULL only inside SaveFetch, before the story is chosen
     published     BIGINT  NOT NULL,
     first_seen    BIGINT  NOT NULL,
     updated       BIGINT,
-    hash          TEXT    NOT NULL,
-    url           TEXT    NOT NULL DEFAULT '',
-    title         TEXT    NOT NULL DEFAULT '',
+    hash          TEXT COLLATE "C" NOT NULL,
+    url           TEXT COLLATE "C" NOT NULL DEFAULT '',
+    title         TEXT COLLATE "C" NOT NULL DEFAULT '',
     title_derived BOOLEAN NOT NULL DEFAULT FALSE, -- the entry had no title: it was derived from the text
-    guid          TEXT    NOT NULL DEFAULT '',
-    raw_url       TEXT    NOT NULL DEFAULT '',
-    author        TEXT    NOT NULL DEFAULT '',
-    image_url     TEXT    NOT NULL DEFAULT '',
-    categories    TEXT    NOT NULL DEFAULT '[]', -- JSON array of strings
+    guid          TEXT COLLATE "C" NOT NULL DEFAULT '',
+    raw_url       TEXT COLLATE "C" NOT NULL DEFAULT '',
+    author        TEXT COLLATE "C" NOT NULL DEFAULT '',
+    image_url     TEXT COLLATE "C" NOT NULL DEFAULT '',
+    categories    TEXT COLLATE "C" NOT NULL DEFAULT '[]', -- JSON array of strings
     sig           BYTEA,
     buckets       BYTEA, -- near-duplicate fingerprint buckets, 8-byte big-endian keys
-    summary       TEXT    NOT NULL DEFAULT '',
-    content       TEXT    NOT NULL DEFAULT '',
+    summary       TEXT COLLATE "C" NOT NULL DEFAULT '',
+    content       TEXT COLLATE "C" NOT NULL DEFAULT '',
     UNIQUE (source_id, key)
 );
 CREATE INDEX items_published ON items (published DESC, id DESC);
@@ -78,9 +79,9 @@ CREATE INDEX items_first_seen ON items (first_seen, id);
 -- so that a topic's items page newest first straight off the index.
 CREATE TABLE item_topics (
     item_id   BIGINT NOT NULL REFERENCES items (id) ON DELETE CASCADE,
-    topic     TEXT   NOT NULL,
-    terms     TEXT   NOT NULL DEFAULT '[]', -- JSON array of strings
-    hits      TEXT   NOT NULL DEFAULT '[]', -- JSON array of {term, field, offset}
+    topic     TEXT COLLATE "C" NOT NULL,
+    terms     TEXT COLLATE "C" NOT NULL DEFAULT '[]', -- JSON array of strings
+    hits      TEXT COLLATE "C" NOT NULL DEFAULT '[]', -- JSON array of {term, field, offset}
     published BIGINT NOT NULL,
     PRIMARY KEY (item_id, topic)
 );
@@ -90,7 +91,7 @@ CREATE INDEX item_topics_topic ON item_topics (topic, published DESC, item_id DE
 -- published feeds page straight off (topic, published).
 CREATE TABLE story_topics (
     story_id  BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
-    topic     TEXT   NOT NULL,
+    topic     TEXT COLLATE "C" NOT NULL,
     published BIGINT NOT NULL,
     PRIMARY KEY (story_id, topic)
 );
@@ -109,13 +110,13 @@ CREATE INDEX items_fts_text ON items_fts USING GIN (text);
 -- WebSub subscriptions of the built-in hub. One row per (topic, callback);
 -- a renewed subscription replaces its row.
 CREATE TABLE websub_subscriptions (
-    topic         TEXT   NOT NULL, -- the feed URL subscribed to
-    callback      TEXT   NOT NULL, -- the subscriber's URL content is POSTed to
-    secret        TEXT   NOT NULL DEFAULT '', -- HMAC key for X-Hub-Signature; '' for none
+    topic         TEXT COLLATE "C" NOT NULL, -- the feed URL subscribed to
+    callback      TEXT COLLATE "C" NOT NULL, -- the subscriber's URL content is POSTed to
+    secret        TEXT COLLATE "C" NOT NULL DEFAULT '', -- HMAC key for X-Hub-Signature; '' for none
     lease         BIGINT NOT NULL, -- lease length in seconds, as granted
     created       BIGINT NOT NULL,
     expires       BIGINT NOT NULL,
-    callback_host TEXT   NOT NULL DEFAULT '', -- lower-case host of callback
+    callback_host TEXT COLLATE "C" NOT NULL DEFAULT '', -- lower-case host of callback
     PRIMARY KEY (topic, callback)
 );
 CREATE INDEX websub_subscriptions_expires ON websub_subscriptions (expires);
