@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
-	"net/url"
 
 	"aggregator/internal/config"
+	"aggregator/internal/redact"
 	"aggregator/internal/store"
 )
 
@@ -24,11 +24,7 @@ func storeLocation(cfg *config.Config) (location, name string) {
 	if cfg.Storage.URL == "" {
 		return cfg.Storage.Path, cfg.Storage.Path
 	}
-	name = cfg.Storage.URL
-	if u, err := url.Parse(cfg.Storage.URL); err == nil {
-		name = u.Redacted()
-	}
-	return cfg.Storage.URL, name
+	return cfg.Storage.URL, redact.URL(cfg.Storage.URL)
 }
 
 // storeError wraps an error of opening or first writing the SQLite file

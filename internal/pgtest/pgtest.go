@@ -29,6 +29,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
+	"aggregator/internal/redact"
 )
 
 // The environment variables pgtest reads.
@@ -88,7 +90,7 @@ func setUp() error {
 	defer cancel()
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return fmt.Errorf("connecting to %s: %w", redacted(state.url), err)
+		return fmt.Errorf("connecting to %s: %w", redact.URL(state.url), err)
 	}
 	state.admin = db
 	return nil
@@ -217,12 +219,4 @@ func runAs(dir string) (*syscall.Credential, error) {
 		return nil, err
 	}
 	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
-}
-
-func redacted(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return "(an unparsable URL)"
-	}
-	return u.Redacted()
 }

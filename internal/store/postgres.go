@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"net/url"
 	"runtime"
+
+	"aggregator/internal/redact"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 )
@@ -44,7 +45,7 @@ var ErrBackupPostgres = errors.New("backup copies the embedded SQLite store; bac
 // from the schema, so that they write one at a time.
 func OpenPostgres(ctx context.Context, dbURL string, opts Options) (*DB, error) {
 	opts = opts.withDefaults()
-	name := redacted(dbURL)
+	name := redact.URL(dbURL)
 	db, err := sql.Open("pgx", dbURL)
 	if err != nil {
 		return nil, fmt.Errorf("open postgresql store %s: %w", name, err)
@@ -76,15 +77,6 @@ func lockKey(schema string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte("aggregator store\n" + schema))
 	return int64(h.Sum64())
-}
-
-// redacted is dbURL without its password, for messages.
-func redacted(dbURL string) string {
-	u, err := url.Parse(dbURL)
-	if err != nil {
-		return "(an unparsable URL)"
-	}
-	return u.Redacted()
 }
 
 // postgresDiskSize adds up the tables of the store's schema with their
