@@ -16,6 +16,8 @@ FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/aggregator /aggregator
 COPY config.yaml /config.yaml
+# The shipped topics' classifier examples, named by config.yaml beside it.
+COPY topic-examples.tsv /topic-examples.tsv
 COPY --from=build --chown=65532:65532 /out/data /data
 COPY --from=build --chown=65532:65532 /out/tmp /tmp
 USER 65532:65532

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"aggregator/internal/config"
 	"aggregator/internal/fetch"
@@ -105,6 +106,10 @@ func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet boo
 		return nil, storeError(name, fmt.Errorf("recording the sources in %s: %w", name, err))
 	}
 	a := &app{rules: r, logger: logger, store: st, metrics: metrics.New()}
+	if err := a.train(ctx, r); err != nil {
+		st.Close()
+		return nil, storeError(cfg.Storage.Path, err)
+	}
 	a.limiter = schedule.NewLimiter(cfg.Fetch.Concurrency, cfg.Fetch.PerHost)
 	a.publisher = publish.New(st, publish.Options{
 		BaseURL: cfg.Server.BaseURL, Version: version(), Hub: cfg.Publish.WebSubHub, Logger: logger,
@@ -130,6 +135,24 @@ func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet boo
 }
 
 func (a *app) Close() error { return a.store.Close() }
+
+// train teaches r's topic classifiers from the store before r's tagger is
+// used; examples naming items that are not stored are logged.
+func (a *app) train(ctx context.Context, r rules) error {
+	if !r.tagger.HasClassifiers() {
+		return nil
+	}
+	start := time.Now()
+	warnings, err := ingest.Train(ctx, a.store, r.tagger, r.cfg.Sources)
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		a.logger.Warn("topic example not found", slog.String("example", w))
+	}
+	a.logger.Info("topic classifiers trained", slog.Duration("took", time.Since(start)))
+	return nil
+}
 
 func newLogger(c config.Log, w io.Writer, quiet bool) *slog.Logger {
 	var level slog.Level

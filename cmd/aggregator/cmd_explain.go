@@ -190,7 +190,27 @@ func (ex *explanation) writeText(w io.Writer) {
 		}
 		writeHits(w, it, "+", r.Hits)
 		writeHits(w, it, "-", r.Vetoes)
+		writeClassifier(w, r.Classifier)
 	}
+}
+
+// writeClassifier shows a topic classifier's score and the n-grams of the
+// item that weighed most.
+func writeClassifier(w io.Writer, c *tag.ClassifierResult) {
+	if c == nil {
+		return
+	}
+	t := c.Trained
+	fmt.Fprintf(w, "  classifier: score %.2f, threshold %.2f (learnt from %d examples in, %d out; %d stored items the rules match, %d they do not)\n",
+		c.Score, c.Threshold, t.ExamplesIn, t.ExamplesOut, t.RulesIn, t.RulesOut)
+	if len(c.Grams) == 0 {
+		return
+	}
+	parts := make([]string, len(c.Grams))
+	for i, g := range c.Grams {
+		parts[i] = fmt.Sprintf("%q %+.2f", g.Text, g.Weight)
+	}
+	fmt.Fprintf(w, "  weighed most: %s\n", strings.Join(parts, ", "))
 }
 
 // maxTextHits bounds the hits the text form lists per topic and kind: a
@@ -303,6 +323,40 @@ type explainTopicJSON struct {
 	Exclude  []string      `json:"exclude,omitempty"`
 	Hits     []explainHitJ `json:"hits"`
 	Vetoes   []explainHitJ `json:"vetoes"`
+	Via      string        `json:"via,omitempty"`
+	// Classifier is the topic classifier's judgement, when it has one.
+	Classifier *explainClassifierJ `json:"classifier,omitempty"`
+}
+
+type explainClassifierJ struct {
+	Score     float64        `json:"score"`
+	Threshold float64        `json:"threshold"`
+	Grams     []explainGramJ `json:"grams"`
+	Trained   tagTrainedJ    `json:"trained"`
+}
+
+type explainGramJ struct {
+	Text   string  `json:"text"`
+	Weight float64 `json:"weight"`
+}
+
+type tagTrainedJ struct {
+	ExamplesIn  int `json:"examples_in"`
+	ExamplesOut int `json:"examples_out"`
+	RulesIn     int `json:"rules_in"`
+	RulesOut    int `json:"rules_out"`
+}
+
+func classifierJSON(c *tag.ClassifierResult) *explainClassifierJ {
+	if c == nil {
+		return nil
+	}
+	out := &explainClassifierJ{Score: c.Score, Threshold: c.Threshold, Grams: make([]explainGramJ, len(c.Grams)),
+		Trained: tagTrainedJ(c.Trained)}
+	for i, g := range c.Grams {
+		out.Grams[i] = explainGramJ(g)
+	}
+	return out
 }
 
 type explainHitJ struct {
@@ -326,6 +380,7 @@ func (ex *explanation) writeJSON(w io.Writer) error {
 			Stored:   slices.Contains(stored, r.Topic),
 			BySource: slices.Contains(ex.src.Topics, r.Topic),
 			Hits:     ex.hitsJSON(r.Hits), Vetoes: ex.hitsJSON(r.Vetoes),
+			Via: r.Via, Classifier: classifierJSON(r.Classifier),
 		}
 		if tp, ok := ex.topic(r.Topic); ok {
 			tj.Title, tj.Query, tj.Keywords, tj.Exclude = tp.Title, tp.Query, tp.Keywords, tp.Exclude

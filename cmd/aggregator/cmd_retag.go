@@ -53,23 +53,38 @@ func printRetag(w io.Writer, res ingest.RetagResult, dryRun bool) {
 		verb = "would change"
 	}
 	fmt.Fprintf(w, "%d items looked at, %s %d\n", res.Items, verb, res.Changed)
+	printCounts(w, "+", res.Gained, res.GainedExamples, "-", res.Lost, res.LostExamples)
+	if len(res.Added) == 0 && len(res.Doubted) == 0 {
+		return
+	}
+	legend := "+ items only the classifier applies the topic to"
+	if dryRun {
+		legend += "; ? items the rules apply it to that the classifier scores under its threshold"
+	}
+	fmt.Fprintf(w, "classifiers beside the rules (%s)\n", legend)
+	printCounts(w, "+", res.Added, res.AddedExamples, "?", res.Doubted, res.DoubtedExamples)
+}
+
+// printCounts prints, per topic of either count, "topic<TAB>+N<TAB>-M"
+// (with marks a and b) and the examples of each, marked likewise.
+func printCounts(w io.Writer, a string, na map[string]int, exa map[string][]string, b string, nb map[string]int, exb map[string][]string) {
 	var topics []string
-	for t := range res.Gained {
+	for t := range na {
 		topics = append(topics, t)
 	}
-	for t := range res.Lost {
-		if _, ok := res.Gained[t]; !ok {
+	for t := range nb {
+		if _, ok := na[t]; !ok {
 			topics = append(topics, t)
 		}
 	}
 	slices.Sort(topics)
 	for _, t := range topics {
-		fmt.Fprintf(w, "%s\t+%d\t-%d\n", t, res.Gained[t], res.Lost[t])
-		for _, ex := range res.GainedExamples[t] {
-			fmt.Fprintf(w, "  + %s\n", ex)
+		fmt.Fprintf(w, "%s\t%s%d\t%s%d\n", t, a, na[t], b, nb[t])
+		for _, ex := range exa[t] {
+			fmt.Fprintf(w, "  %s %s\n", a, ex)
 		}
-		for _, ex := range res.LostExamples[t] {
-			fmt.Fprintf(w, "  - %s\n", ex)
+		for _, ex := range exb[t] {
+			fmt.Fprintf(w, "  %s %s\n", b, ex)
 		}
 	}
 }

@@ -297,6 +297,10 @@ func (m *Main) Reload(ctx context.Context) {
 		log.Error("configuration not reloaded: recording sources", slog.Any("error", err))
 		return
 	}
+	if err := m.app.train(ctx, r); err != nil {
+		log.Error("configuration not reloaded: training the topic classifiers", slog.Any("error", err))
+		return
+	}
 	if err := m.sched.Set(r.cfg.Sources); err != nil {
 		log.Error("configuration not reloaded: schedules", slog.Any("error", err))
 		return

@@ -130,6 +130,8 @@ func (d *decoder) source(n *yaml.Node, path string) model.Source {
 // topic decodes one entry of topics.
 func (d *decoder) topic(n *yaml.Node, path string) model.Topic {
 	t := defaultTopic()
+	var exFile *yaml.Node
+	var exFilePath string
 	d.fields(n, path, map[string]field{
 		"id":          func(v *yaml.Node, p string) { d.str(v, p, &t.ID) },
 		"title":       func(v *yaml.Node, p string) { d.title(v, p, &t.Title) },
@@ -138,8 +140,13 @@ func (d *decoder) topic(n *yaml.Node, path string) model.Topic {
 		"query":       func(v *yaml.Node, p string) { d.str(v, p, &t.Query) },
 		"exclude":     func(v *yaml.Node, p string) { d.strs(v, p, &t.Exclude) },
 		"fields":      func(v *yaml.Node, p string) { d.strs(v, p, &t.Fields) },
+		"examples":    func(v *yaml.Node, p string) { exFile, exFilePath = d.examples(v, p, &t.Examples) },
+		"classifier":  func(v *yaml.Node, p string) { d.classifier(v, p, &t.Classifier) },
 	})
 	d.require(n, path, "id", t.ID)
+	if exFile != nil {
+		d.exampleFile(exFile, exFilePath, t.ID, &t.Examples)
+	}
 	return t
 }
 

@@ -79,11 +79,16 @@ var realLangFloors = map[string]struct{ precision, recall float64 }{
 // testdata/real-headlines.tsv (title only) with the topics of the shipped
 // config.yaml, reports precision and recall per topic and per language,
 // lists every miss and false hit, and fails when a figure drops below its
-// floor. Run with -v to see the report.
+// floor. Run with -v to see the report. It holds the rules alone: the
+// topics' classifiers learn from these very headlines (topic-examples.tsv),
+// so they are judged on the evaluation of internal/tag instead.
 func TestShippedTopicsOnRealHeadlines(t *testing.T) {
 	c, err := Load(filepath.Join("..", "..", "config.yaml"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i := range c.Topics {
+		c.Topics[i].Classifier.Enabled = false
 	}
 	tg, err := tag.Compile(c.Topics)
 	if err != nil {

@@ -25,6 +25,12 @@ func (c *Config) Warnings() Problems {
 	if every, ok := tooFrequent(c.Fetch.Schedule); ok {
 		ws = append(ws, c.Problem("fetch.schedule", frequentMsg, c.Fetch.Schedule, every))
 	}
+	for i, t := range c.Topics {
+		if len(t.Examples) > 0 && !t.Classifier.Enabled {
+			ws = append(ws, c.Problem(fmt.Sprintf("topics[%d].examples", i), "topic %s has examples but no classifier: "+
+				"they teach nothing until classifier: {enabled: true}", t.ID))
+		}
+	}
 	seen := map[string]int{} // feed identity -> index of the first source
 	for i, s := range c.Sources {
 		p := fmt.Sprintf("sources[%d]", i)

@@ -18,6 +18,12 @@ type RetagResult struct {
 	// Examples of gained and lost items per topic (a few titles each).
 	GainedExamples map[string][]string
 	LostExamples   map[string][]string
+	// Beside the rules (per topic with a classifier): Added counts the
+	// items only its classifier applies it to; Doubted, in a dry run, the
+	// items its rules apply it to that its classifier scores under its
+	// threshold (what the classifier alone would remove). A few titles each.
+	Added, Doubted                 map[string]int
+	AddedExamples, DoubtedExamples map[string][]string
 }
 
 // examplesPerTopic bounds RetagResult's examples.
@@ -33,7 +39,9 @@ func (p *Pipeline) Retag(ctx context.Context, sources []model.Source, dryRun boo
 	}
 	tagger := p.Tagger()
 	res := RetagResult{Gained: map[string]int{}, Lost: map[string]int{},
-		GainedExamples: map[string][]string{}, LostExamples: map[string][]string{}}
+		GainedExamples: map[string][]string{}, LostExamples: map[string][]string{},
+		Added: map[string]int{}, Doubted: map[string]int{},
+		AddedExamples: map[string][]string{}, DoubtedExamples: map[string][]string{}}
 	batch := map[int64][]model.TopicMatch{}
 	changed := map[string]bool{}
 	flush := func() error {
@@ -57,6 +65,16 @@ func (p *Pipeline) Retag(ctx context.Context, sources []model.Source, dryRun boo
 		if tagger != nil {
 			normalize.Texts(&it)
 			now = tagger.Tag(&it, src)
+			for _, m := range now {
+				if m.Via == model.ViaClassifier {
+					count(res.Added, res.AddedExamples, m.Topic, it.Title)
+				}
+			}
+			if dryRun {
+				for _, t := range tagger.Doubts(&it, src) {
+					count(res.Doubted, res.DoubtedExamples, t, it.Title)
+				}
+			}
 		}
 		if !sameTopics(it.Topics, now) {
 			res.Changed++
@@ -83,6 +101,15 @@ func (p *Pipeline) Retag(ctx context.Context, sources []model.Source, dryRun boo
 	return res, nil
 }
 
+// count adds one item to topic t's count, keeping its title as an
+// example while there are few.
+func count(n map[string]int, examples map[string][]string, t, title string) {
+	n[t]++
+	if len(examples[t]) < examplesPerTopic {
+		examples[t] = append(examples[t], title)
+	}
+}
+
 func topicIDs(ms []model.TopicMatch) []string {
 	ids := make([]string, len(ms))
 	for i, m := range ms {
@@ -92,17 +119,17 @@ func topicIDs(ms []model.TopicMatch) []string {
 	return ids
 }
 
-// sameTopics compares topics and their matched terms.
+// sameTopics compares topics, their matched terms and how they came.
 func sameTopics(a, b []model.TopicMatch) bool {
 	if !slices.Equal(topicIDs(a), topicIDs(b)) {
 		return false
 	}
-	terms := map[string][]string{}
+	had := map[string]model.TopicMatch{}
 	for _, m := range a {
-		terms[m.Topic] = m.Terms
+		had[m.Topic] = m
 	}
 	for _, m := range b {
-		if !slices.Equal(terms[m.Topic], m.Terms) {
+		if !slices.Equal(had[m.Topic].Terms, m.Terms) || had[m.Topic].Via != m.Via {
 			return false
 		}
 	}
@@ -121,19 +148,13 @@ func (r *RetagResult) diff(title string, before, after []model.TopicMatch, chang
 		has[m.Topic] = true
 		changed[m.Topic] = true
 		if !had[m.Topic] {
-			r.Gained[m.Topic]++
-			if len(r.GainedExamples[m.Topic]) < examplesPerTopic {
-				r.GainedExamples[m.Topic] = append(r.GainedExamples[m.Topic], title)
-			}
+			count(r.Gained, r.GainedExamples, m.Topic, title)
 		}
 	}
 	for t := range had {
 		changed[t] = true
 		if !has[t] {
-			r.Lost[t]++
-			if len(r.LostExamples[t]) < examplesPerTopic {
-				r.LostExamples[t] = append(r.LostExamples[t], title)
-			}
+			count(r.Lost, r.LostExamples, t, title)
 		}
 	}
 }

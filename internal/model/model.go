@@ -35,6 +35,27 @@ type Topic struct {
 	Query       string // boolean query, instead of Keywords
 	Exclude     []string
 	Fields      []string // title, summary, content, categories
+	// Examples teach the topic's classifier; Classifier turns it on.
+	Examples   []Example
+	Classifier Classifier
+}
+
+// Classifier is a topic's opt-in learned classifier: the topic also
+// applies when the classifier scores an item at or above Threshold (0-1).
+type Classifier struct {
+	Enabled   bool
+	Threshold float64
+}
+
+// Example is one labelled example of a topic: a headline (optionally with
+// its first sentence), or a stored item named by its article URL or id.
+type Example struct {
+	Text    string // headline text; empty when URL or ID names a stored item
+	Summary string // the item's first sentence, when given
+	URL     string // a stored item's article URL
+	ItemID  int64  // a stored item's id
+	In      bool   // in the topic (true) or out of it
+	At      string // where it was given ("config.yaml:120"), for messages
 }
 
 // Feed is a curated published feed beyond the one every topic gets.
@@ -136,7 +157,12 @@ type TopicMatch struct {
 	Topic string
 	Terms []string // the distinct matched terms as configured
 	Hits  []Hit    // where each term matched
+	Via   string   // ViaClassifier when only the topic's classifier applied it; else empty
 }
+
+// ViaClassifier marks a TopicMatch that the topic's classifier made, its
+// rules not matching.
+const ViaClassifier = "classifier"
 
 // Hit is one match of a term in a field of an item; Offset is in bytes of
 // the field's normalised plain text.

@@ -404,9 +404,9 @@ func putItemTopics(ctx context.Context, tx *wtx, id, published int64, topics []m
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO item_topics (item_id, topic, terms, hits, published)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id, topic) DO UPDATE SET terms = excluded.terms, hits = excluded.hits`,
-			id, tm.Topic, terms, hits, published); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO item_topics (item_id, topic, terms, hits, published, via)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (item_id, topic) DO UPDATE SET terms = excluded.terms, hits = excluded.hits, via = excluded.via`,
+			id, tm.Topic, terms, hits, published, tm.Via); err != nil {
 			return fmt.Errorf("put topic %s: %w", tm.Topic, err)
 		}
 	}

@@ -84,7 +84,7 @@ func loadTopics(ctx context.Context, q querier, ids []int64) (map[int64][]model.
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT item_id, topic, terms, hits FROM item_topics
+	rows, err := q.QueryContext(ctx, `SELECT item_id, topic, terms, hits, via FROM item_topics
 		WHERE item_id IN (`+placeholders(len(ids))+`) ORDER BY item_id, topic`, anyArgs(ids)...)
 	if err != nil {
 		return nil, fmt.Errorf("load topics: %w", err)
@@ -96,7 +96,7 @@ func loadTopics(ctx context.Context, q querier, ids []int64) (map[int64][]model.
 			tm          model.TopicMatch
 			terms, hits string
 		)
-		if err := rows.Scan(&id, &tm.Topic, &terms, &hits); err != nil {
+		if err := rows.Scan(&id, &tm.Topic, &terms, &hits, &tm.Via); err != nil {
 			return nil, fmt.Errorf("load topics: %w", err)
 		}
 		if err := json.Unmarshal([]byte(terms), &tm.Terms); err != nil {

@@ -306,15 +306,23 @@ const pairBlock, pairWarm = 1000, 500
 // (wall clock over the timed part of its own blocks) and their ratio,
 // nameA/nameB, and returns how many items each side ran in all.
 func benchPaired(b *testing.B, items int, nameA string, a func(int), nameB string, fb func(int)) (runs [2]int) {
+	start := time.Now()
+	return benchPairedClock(b, items, "", func() time.Duration { return time.Since(start) }, nameA, a, nameB, fb)
+}
+
+// benchPairedClock is benchPaired timed by clock, its rates named with
+// suffix ("cpu-": items/cpu-s, and the ratio nameA/nameB-cpu).
+func benchPairedClock(b *testing.B, items int, suffix string, clock func() time.Duration,
+	nameA string, a func(int), nameB string, fb func(int)) (runs [2]int) {
 	var spent [2]time.Duration
 	var done [2]int
-	var blockStart time.Time
+	var blockStart time.Duration
 	i := 0
 	b.ResetTimer()
 	for b.Loop() {
 		side, k := i/pairBlock%2, i%pairBlock
 		if k == pairWarm {
-			blockStart = time.Now()
+			blockStart = clock()
 		}
 		item := (i/(2*pairBlock)*pairBlock + k) % items
 		if side == 0 {
@@ -326,7 +334,7 @@ func benchPaired(b *testing.B, items int, nameA string, a func(int), nameB strin
 		if i++; k >= pairWarm {
 			done[side]++
 			if k == pairBlock-1 || i == b.N {
-				spent[side] += time.Since(blockStart)
+				spent[side] += clock() - blockStart
 			}
 		}
 	}
@@ -336,10 +344,10 @@ func benchPaired(b *testing.B, items int, nameA string, a func(int), nameB strin
 			rate[s] = float64(done[s]) / spent[s].Seconds()
 		}
 	}
-	b.ReportMetric(rate[0], nameA+"-items/s")
-	b.ReportMetric(rate[1], nameB+"-items/s")
+	b.ReportMetric(rate[0], nameA+"-items/"+suffix+"s")
+	b.ReportMetric(rate[1], nameB+"-items/"+suffix+"s")
 	if rate[1] > 0 {
-		b.ReportMetric(rate[0]/rate[1], nameA+"/"+nameB)
+		b.ReportMetric(rate[0]/rate[1], nameA+"/"+nameB+strings.TrimSuffix("-"+suffix, "-"))
 	}
 	return runs
 }

@@ -6,6 +6,7 @@
 package tag
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -91,6 +92,11 @@ type Tagger struct {
 	always   []int32
 	maxTerms int
 	pool     sync.Pool // *scratch
+	// Classifiers, per topic index (nil, or empty, when it has none).
+	learned     []int32 // topics with a classifier, in id order
+	examples    [][]model.Example
+	thresholds  []float64
+	classifiers []*classifier
 }
 
 // Compile builds a Tagger for topics. Every bad rule is reported at once
@@ -117,8 +123,13 @@ func Compile(topics []model.Topic) (*Tagger, error) {
 		}
 		b := topicBuilder{t: t, patternIDs: patternIDs, topic: topic{id: tp.ID}, index: int32(len(t.topics))}
 		b.build(tp, path, &probs)
+		if tp.Classifier.Enabled {
+			t.learned = append(t.learned, int32(len(t.topics)))
+		}
 		t.byID[tp.ID] = len(t.topics)
 		t.topics = append(t.topics, b.topic)
+		t.examples = append(t.examples, tp.Examples)
+		t.thresholds = append(t.thresholds, cmp.Or(tp.Classifier.Threshold, DefaultThreshold))
 	}
 	if len(probs) > 0 {
 		sort.SliceStable(probs, func(a, b int) bool { return topicIndex(probs[a].Path) < topicIndex(probs[b].Path) })
@@ -142,6 +153,11 @@ func Compile(topics []model.Topic) (*Tagger, error) {
 	t.trie = newTrie(t.patterns, prefix)
 	n := len(t.topics)
 	t.pool.New = func() any { return newScratch(n, t.maxTerms) }
+	t.classifiers = make([]*classifier, n)
+	if len(t.learned) > 0 {
+		t.fields |= 1<<fieldTitle | 1<<fieldSummary // what classifiers read
+		t.Train(Corpus{})
+	}
 	return t, nil
 }
 

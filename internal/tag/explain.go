@@ -15,6 +15,9 @@ type Explanation struct {
 	Reason  string
 	Hits    []model.Hit // matches of the topic's keywords or positive query terms
 	Vetoes  []model.Hit // matches of its exclude keywords
+	// Classifier is the topic classifier's judgement, nil when it has none.
+	Classifier *ClassifierResult
+	Via        string // model.ViaClassifier when only the classifier applied it
 }
 
 // Explain evaluates every compiled topic (sorted by id) against it and
@@ -34,8 +37,13 @@ func (t *Tagger) Explain(it *model.Item, src model.Source) []Explanation {
 			Hits:   t.hitsWhere(sc, ti, func(tm *term) bool { return tm.kind != kindExclude && tm.positive }, nil),
 			Vetoes: t.hitsWhere(sc, ti, func(tm *term) bool { return tm.kind == kindExclude }, nil),
 		}
+		e.Classifier = t.judge(sc, ti)
+		byClassifier := !applied && !vetoed && e.Classifier != nil && e.Classifier.Score >= e.Classifier.Threshold
+		if byClassifier {
+			e.Via = model.ViaClassifier
+		}
 		bySource := slices.Contains(src.Topics, tp.id)
-		e.Applied = applied || bySource
+		e.Applied = applied || byClassifier || bySource
 		e.Reason = reason(tp, applied, vetoed, bySource, src.ID, e)
 		out = append(out, e)
 	}
@@ -63,6 +71,16 @@ func reason(tp *topic, applied, vetoed, bySource bool, srcID string, e Explanati
 		why = "topic has no keywords"
 	default:
 		why = "no keyword matched"
+	}
+	if c := e.Classifier; c != nil {
+		switch {
+		case e.Via != "":
+			why = fmt.Sprintf("%s, but the classifier scores %.2f, at or above its threshold %.2f", why, c.Score, c.Threshold)
+		case vetoed:
+			why = fmt.Sprintf("%s (the classifier scores %.2f, threshold %.2f)", why, c.Score, c.Threshold)
+		default:
+			why = fmt.Sprintf("%s; the classifier scores %.2f, threshold %.2f", why, c.Score, c.Threshold)
+		}
 	}
 	if bySource {
 		return fmt.Sprintf("source %s applies it to every item; %s", srcID, why)

@@ -103,6 +103,9 @@ func isNoSpace(r rune) bool {
 	if r < 0x0E00 {
 		return false
 	}
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK unified ideographs, the common case
+		return true
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai,
 		unicode.Lao, unicode.Khmer, unicode.Myanmar) || r == 0x30FC // katakana long vowel mark
 }

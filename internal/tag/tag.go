@@ -21,7 +21,26 @@ type scratch struct {
 	touched  []int32  // topics with hits, or always evaluated
 	matches  []match
 	hits     []hit
-	termHit  []bool // per term of the topic being evaluated
+	termHit  []bool  // per term of the topic being evaluated
+	result   []uint8 // per touched topic: resultApplied, resultVetoed or 0
+	// The classifiers' working memory.
+	text  []byte    // the classified text
+	mask  []span    // a topic's hits, masked out of text
+	feats []uint32  // features of the unmasked text
+	own   []uint32  // features of a topic's masked text
+	sums  []float32 // per classifier, its weights summed over feats
+}
+
+// Outcomes of a touched topic's rules, in scratch.result.
+const (
+	resultApplied = 1 + iota
+	resultVetoed
+)
+
+// decided reports whether topic ti's rules applied or were vetoed in this
+// call: its classifier has nothing to add.
+func (sc *scratch) decided(ti int32) bool {
+	return sc.topicGen[ti] == sc.gen && sc.result[ti] != 0
 }
 
 // hit is a term match in buf that passed the boundary and field checks.
@@ -38,6 +57,7 @@ func newScratch(topics, maxTerms int) *scratch {
 		w:        canonWriter{track: true},
 		topicGen: make([]uint32, topics),
 		head:     make([]int32, topics),
+		result:   make([]uint8, topics),
 		termHit:  make([]bool, maxTerms),
 	}
 }
@@ -52,7 +72,12 @@ func (t *Tagger) Tag(it *model.Item, src model.Source) []model.TopicMatch {
 	var out []model.TopicMatch
 	var sl slabs
 	for _, ti := range sc.touched {
-		if ok, _ := t.evaluate(sc, ti, &src); ok {
+		ok, vetoed := t.evaluate(sc, ti, &src)
+		if vetoed {
+			sc.result[ti] = resultVetoed
+		}
+		if ok {
+			sc.result[ti] = resultApplied
 			if out == nil {
 				out = make([]model.TopicMatch, 0, len(sc.touched)+len(src.Topics))
 				// Every hit and every matched term belongs to one topic:
@@ -61,6 +86,9 @@ func (t *Tagger) Tag(it *model.Item, src model.Source) []model.TopicMatch {
 			}
 			out = append(out, t.match(sc, ti, &sl))
 		}
+	}
+	if len(t.learned) > 0 {
+		out = t.classify(sc, out)
 	}
 	return withSourceTopics(out, src.Topics)
 }
@@ -148,6 +176,7 @@ func (sc *scratch) touch(ti int32) {
 	}
 	sc.topicGen[ti] = sc.gen
 	sc.head[ti] = -1
+	sc.result[ti] = 0
 	sc.touched = append(sc.touched, ti)
 }
 

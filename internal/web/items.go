@@ -49,6 +49,7 @@ type topicJSON struct {
 	ID    string    `json:"id"`
 	Terms []string  `json:"terms"`
 	Hits  []hitJSON `json:"hits"`
+	Via   string    `json:"via,omitempty"` // "classifier": the topic's classifier applied it, not its rules
 }
 
 type hitJSON struct {
@@ -175,7 +176,7 @@ func toItemJSON(it *model.Item) itemJSON {
 		Snippet:      it.Snippet,
 	}
 	for _, tm := range it.Topics {
-		t := topicJSON{ID: tm.Topic, Terms: tm.Terms, Hits: make([]hitJSON, 0, len(tm.Hits))}
+		t := topicJSON{ID: tm.Topic, Terms: tm.Terms, Hits: make([]hitJSON, 0, len(tm.Hits)), Via: tm.Via}
 		if t.Terms == nil {
 			t.Terms = []string{}
 		}

@@ -398,6 +398,20 @@ func (o options) writeConfig(dir string, st benchStore, urls []string, maxBody s
 			feeds = append(feeds, f)
 		}
 	}
+	// Examples files are named relative to the base config's folder.
+	if ts, ok := base["topics"].([]any); ok {
+		for _, t := range ts {
+			if ex, ok := t.(map[string]any)["examples"].(map[string]any); ok {
+				if f, ok := ex["file"].(string); ok && !filepath.IsAbs(f) {
+					abs, err := filepath.Abs(filepath.Join(filepath.Dir(o.config), f))
+					if err != nil {
+						return "", err
+					}
+					ex["file"] = abs
+				}
+			}
+		}
+	}
 	cfg := map[string]any{
 		"server":  map[string]any{"listen": "127.0.0.1:0", "base_url": "http://127.0.0.1:8080"},
 		"storage": st.config(),
