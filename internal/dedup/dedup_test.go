@@ -30,10 +30,10 @@ func TestFingerprintShape(t *testing.T) {
 	for _, p := range loadPairs(t)[:40] {
 		for _, side := range []pairSide{p.A, p.B} {
 			fp := side.item().Fingerprint
-			if n := len(fp.Buckets); n == 0 || n > bands+pairTokens*(pairTokens-1)/2 {
+			if n := len(fp.Buckets); n == 0 || n > maxBuckets {
 				t.Errorf("%s: %d buckets", side.ID, n)
 			}
-			if n := len(fp.Sig); n > sigMaxLen || n > 300 {
+			if n := len(fp.Sig); n > sigMaxLen || n > 600 {
 				t.Errorf("%s: signature of %d bytes", side.ID, n)
 			}
 			again := side.item().Fingerprint
@@ -157,14 +157,40 @@ func TestSignatureRoundTrip(t *testing.T) {
 		}
 		s.lead = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxLead).Draw(t, "lead"))
 		s.entities = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxEntity).Draw(t, "entities"))
+		s.head = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxHeadShingles).Draw(t, "head"))
+		s.body = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxBodyShingles).Draw(t, "body"))
+		s.complete = rapid.Bool().Draw(t, "complete")
 		got, ok := decode(s.encode())
 		if !ok {
 			t.Fatalf("decode failed")
 		}
-		if got.shingles != s.shingles || got.mins != s.mins || !slices.Equal(got.lead, s.lead) || !slices.Equal(got.entities, s.entities) {
+		if got.shingles != s.shingles || got.mins != s.mins || !slices.Equal(got.lead, s.lead) || !slices.Equal(got.entities, s.entities) ||
+			!slices.Equal(got.head, s.head) || !slices.Equal(got.body, s.body) || got.complete != s.complete {
 			t.Fatalf("round trip changed the signature")
 		}
 	})
+}
+
+// TestVersion1SignaturesStillMatch: items stored before lead containment
+// keep their version 1 signatures, which decode without lead shingles and
+// still match by the other routes.
+func TestVersion1SignaturesStillMatch(t *testing.T) {
+	a := item("app", "Four policemen martyred in Quetta blast", wire)
+	b := item("nation", "Quetta blast: four cops martyred", wire)
+	s, _ := decode(a.Fingerprint.Sig)
+	v1 := s.encode()
+	v1 = v1[:len(v1)-1-(1+2*len(s.body))-(1+2*len(s.head))]
+	v1[0] = sigVersion1
+	old, ok := decode(v1)
+	if !ok {
+		t.Fatal("a version 1 signature does not decode")
+	}
+	if old.complete || len(old.body) > 0 || old.mins != s.mins || !slices.Equal(old.entities, s.entities) {
+		t.Fatal("a version 1 signature decodes wrongly")
+	}
+	if got := Similarity(v1, b.Fingerprint.Sig); got < 0.5 {
+		t.Errorf("Similarity(version 1, version 2) = %.2f, want >= 0.5", got)
+	}
 }
 
 func TestSimilarityIsSymmetric(t *testing.T) {
@@ -189,7 +215,7 @@ func FuzzFingerprint(f *testing.F) {
 		if len(fp.Sig) > sigMaxLen {
 			t.Fatalf("signature of %d bytes", len(fp.Sig))
 		}
-		if len(fp.Buckets) > bands+pairTokens*(pairTokens-1)/2 {
+		if len(fp.Buckets) > maxBuckets {
 			t.Fatalf("%d buckets", len(fp.Buckets))
 		}
 		if _, ok := decode(fp.Sig); !ok {

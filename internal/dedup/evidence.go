@@ -37,6 +37,11 @@ type evidence struct {
 	// figures (in both headlines or leads).
 	leadFigures int
 	leadNames   float64 // overlap coefficient of headline/lead names (-1: one side has none)
+	// contained is the share of the short side's text that the long
+	// side's lead contains (0 when neither side is short), of
+	// containedShared shingles.
+	contained       float64
+	containedShared int
 	// apart is set when the two items were first seen more than
 	// updateWindow apart: too far for one to update the other's figures.
 	apart bool
@@ -70,6 +75,7 @@ func compare(a, b *signature) evidence {
 	e.figuresShared = min(intersect(af, bnum), intersect(bf, anum))
 	e.leadFigures = intersect(af, bf)
 	e.leadNames = coefficient(intersect(a.leadNames, b.leadNames), len(a.leadNames), len(b.leadNames))
+	e.contained, e.containedShared = containment(a, b)
 	return e
 }
 
@@ -89,10 +95,11 @@ func hopeless(a, b *signature, sameSource bool) bool {
 	if sameSource {
 		return j < repostJaccard
 	}
-	if j >= mixedJaccard {
+	if j >= mixedJaccard || intersect(a.lead, b.lead) >= minLeadShared {
 		return false
 	}
-	return intersect(a.lead, b.lead) < minLeadShared
+	c, _ := containment(a, b)
+	return c < containLead
 }
 
 // inLead returns those of a signature's entities (names or numbers) that
@@ -152,22 +159,55 @@ const (
 	repostJaccard    = 0.9  // shingle Jaccard for two items of one source
 )
 
-// margin is the largest ratio of evidence to threshold over the three
-// routes to "same story"; 1 or more means a match.
+// Route names the evidence that made two items one story.
+type Route uint8
+
+// Routes of margin, in the order they are tried.
+const (
+	RouteNone        Route = iota
+	RouteText              // the whole texts overlap (text and mixed)
+	RouteContainment       // the short side's text is in the long side's lead
+	RouteHeadline          // headline and lead words, names and figures
+)
+
+// String is the route's name as the store keeps it (model.Route*).
+func (r Route) String() string {
+	switch r {
+	case RouteText:
+		return "text"
+	case RouteContainment:
+		return "containment"
+	case RouteHeadline:
+		return "headline"
+	}
+	return ""
+}
+
+// margin is the largest ratio of evidence to threshold over the routes
+// to "same story"; 1 or more means a match.
+func (e evidence) margin() float64 {
+	m, _ := e.route()
+	return m
+}
+
+// route is margin with the route that gave it:
 //
 //   - text: the texts themselves overlap heavily (wire copy, syndication,
 //     a rewrite whose body stayed). If the figures clash, as between two
 //     days of a templated report, it takes a near-identical text.
 //   - mixed: the texts overlap moderately and the same names and figures
 //     appear in both.
-//   - lead: the headlines and leads share words and agree on names and
-//     figures (short items: a headline and a line or two). Without any
-//     figures to compare, the names must agree strongly.
+//   - containment: one side is short and its text is (nearly) in the
+//     other's lead, names and figures agreeing: a summary or first
+//     paragraph carried without the rest of the article.
+//   - headline: the headlines and leads share words and agree on names
+//     and figures (short items: a headline and a line or two). Without
+//     any figures to compare, the names must agree strongly.
 //
 // Names and numbers gate the weaker routes because they are what tell
 // apart stories that share a subject: two attacks, two IMF statements, two
 // matches of one series, two days of market figures.
-func (e evidence) margin() float64 {
+func (e evidence) route() (float64, Route) {
 	namesAgree := e.names < 0 || e.names >= agreeNames
 	// Headline figures that clash (another day's close, another tranche)
 	// count as clashing numbers, unless the same several names vouch for
@@ -175,12 +215,20 @@ func (e evidence) margin() float64 {
 	// their wording but the figures.
 	update := !e.apart && e.names >= strongNames && e.nameShared >= minLeadShared
 	numbersAgree := (e.numbers < 0 || e.numbers >= agreeNumbers) && (!e.figuresClash() || update)
-	m := e.jaccard / textJaccard
+	m, r := e.jaccard/textJaccard, RouteText
 	if !numbersAgree {
 		m = e.jaccard / clashJaccard
 	}
 	if namesAgree && numbersAgree && (e.names >= 0 || e.numbers >= 0) {
 		m = max(m, e.jaccard/mixedJaccard)
+	}
+	better := func(v float64, via Route) {
+		if v > m {
+			m, r = v, via
+		}
+	}
+	if namesAgree && numbersAgree && e.containedShared >= minContainShingles {
+		better(e.contained/containLead, RouteContainment)
 	}
 	// The lead route needs minLeadShared shared words besides figures: a
 	// small number and two common words ("one-month low", "top 10", a
@@ -194,12 +242,15 @@ func (e evidence) margin() float64 {
 	if e.leadShared-e.leadFigures >= minLeadShared {
 		switch {
 		case e.numbers >= agreeNumbers && numbersAgree && leadNamesAgree:
-			m = max(m, e.lead/leadOverlap)
+			better(e.lead/leadOverlap, RouteHeadline)
 		case e.numbers < 0 && e.names >= strongNames && e.leadNames >= agreeNames:
-			m = max(m, e.lead/leadOverlapNames)
+			better(e.lead/leadOverlapNames, RouteHeadline)
 		}
 	}
-	return m
+	if m == 0 {
+		r = RouteNone
+	}
+	return m, r
 }
 
 // figuresClash reports whether each side's headline or lead carries

@@ -80,8 +80,9 @@ func describe(p labelledPair, a, b *model.Item, candidate bool) string {
 	sa, _ := decode(a.Fingerprint.Sig)
 	sb, _ := decode(b.Fingerprint.Sig)
 	e := compare(&sa, &sb)
-	return fmt.Sprintf("%s same=%v %s[%s] ~ %s[%s]: bucket=%v score=%.2f J=%.2f lead=%.2f(%d) names=%.2f numbers=%.2f leadNames=%.2f",
-		p.Kind, p.Same, p.A.ID, p.A.Source, p.B.ID, p.B.Source, candidate, e.score(), e.jaccard, e.lead, e.leadShared, e.names, e.numbers, e.leadNames)
+	return fmt.Sprintf("%s same=%v %s[%s] ~ %s[%s]: bucket=%v score=%.2f J=%.2f lead=%.2f(%d) contained=%.2f(%d) names=%.2f numbers=%.2f leadNames=%.2f",
+		p.Kind, p.Same, p.A.ID, p.A.Source, p.B.ID, p.B.Source, candidate, e.score(), e.jaccard, e.lead, e.leadShared,
+		e.contained, e.containedShared, e.names, e.numbers, e.leadNames)
 }
 
 // TestLabelledPairs measures precision and recall of the whole pipeline

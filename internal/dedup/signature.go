@@ -6,20 +6,29 @@ import (
 	"slices"
 )
 
-// Signature layout (version 1), at most sigMaxLen bytes:
+// Signature layout (version 2), at most sigMaxLen bytes:
 //
 //	[0]      version
 //	[1:3]    distinct shingle count, uint16 little-endian, capped
 //	[3:131]  numHashes b-bit MinHash values, uint16 each
 //	[131]    n, then n uint16 headline-and-lead word hashes, sorted
 //	[.]      m, then m uint16 entity hashes, sorted; the top bit marks numbers
+//	[.]      h, then h uint16 headline shingle hashes, sorted
+//	[.]      k, then k uint16 shingle hashes of the text's beginning, sorted
+//	[.]      flags: bit 0 set when those are all the text's shingles
+//
+// Version 1 (stored before lead containment) ends after the entities; it
+// decodes with no lead shingles, so such an item never joins by lead
+// containment.
 const (
-	sigVersion = 1
-	numHashes  = 64
-	maxLead    = 32
-	maxEntity  = 40
-	sigMaxLen  = 3 + 2*numHashes + 1 + 2*maxLead + 1 + 2*maxEntity
-	numberBit  = 1 << 15
+	sigVersion  = 2
+	sigVersion1 = 1
+	numHashes   = 64
+	maxLead     = 32
+	maxEntity   = 40
+	sigMaxLen   = 3 + 2*numHashes + 1 + 2*maxLead + 1 + 2*maxEntity + 1 + 2*maxHeadShingles + 1 + 2*maxBodyShingles + 1
+	numberBit   = 1 << 15
+	flagWhole   = 1 // the body shingles are all the text's
 )
 
 // signature is the decoded form of a Sig.
@@ -28,6 +37,9 @@ type signature struct {
 	mins     [numHashes]uint16
 	lead     []uint16 // sorted, distinct
 	entities []uint16 // sorted, distinct; numberBit set on numbers
+	head     []uint16 // headline shingles, sorted, distinct
+	body     []uint16 // shingles of the text's beginning, sorted, distinct
+	complete bool     // body holds all the text's shingles
 
 	// Derived by decode, for compare: the entities split into names and
 	// numbers, and those of each that stand in the headline or lead; the
@@ -35,6 +47,7 @@ type signature struct {
 	names, numbers         []uint16
 	leadNames, leadFigures []uint16
 	packed                 [numHashes / 4]uint64
+	leadAll                []uint16 // head and body together
 }
 
 // sameMins counts the MinHash values two decoded signatures share, four
@@ -53,19 +66,23 @@ func sameMins(a, b *signature) int {
 
 // encode packs s into its stored form.
 func (s *signature) encode() []byte {
-	b := make([]byte, 0, 3+2*numHashes+2+2*len(s.lead)+2*len(s.entities))
+	b := make([]byte, 0, 3+2*numHashes+5+2*(len(s.lead)+len(s.entities)+len(s.head)+len(s.body)))
 	b = append(b, sigVersion)
 	b = binary.LittleEndian.AppendUint16(b, uint16(min(s.shingles, 0xffff)))
 	for _, m := range s.mins {
 		b = binary.LittleEndian.AppendUint16(b, m)
 	}
-	for _, set := range [][]uint16{s.lead, s.entities} {
+	for _, set := range [][]uint16{s.lead, s.entities, s.head, s.body} {
 		b = append(b, byte(len(set)))
 		for _, v := range set {
 			b = binary.LittleEndian.AppendUint16(b, v)
 		}
 	}
-	return b
+	var flags byte
+	if s.complete {
+		flags |= flagWhole
+	}
+	return append(b, flags)
 }
 
 // decode unpacks a stored Sig; ok is false for anything that is not a
@@ -73,7 +90,7 @@ func (s *signature) encode() []byte {
 // matches anything).
 func decode(b []byte) (s signature, ok bool) {
 	const head = 3 + 2*numHashes
-	if len(b) < head+2 || b[0] != sigVersion {
+	if len(b) < head+2 || (b[0] != sigVersion && b[0] != sigVersion1) {
 		return s, false
 	}
 	s.shingles = int(binary.LittleEndian.Uint16(b[1:3]))
@@ -81,7 +98,11 @@ func decode(b []byte) (s signature, ok bool) {
 		s.mins[i] = binary.LittleEndian.Uint16(b[3+2*i:])
 	}
 	rest := b[head:]
-	for _, dst := range []*[]uint16{&s.lead, &s.entities} {
+	sets := []*[]uint16{&s.lead, &s.entities, &s.head, &s.body}
+	if b[0] == sigVersion1 {
+		sets = sets[:2]
+	}
+	for _, dst := range sets {
 		if len(rest) < 1 {
 			return s, false
 		}
@@ -95,6 +116,16 @@ func decode(b []byte) (s signature, ok bool) {
 		}
 		*dst = set
 		rest = rest[1+2*n:]
+	}
+	if b[0] == sigVersion {
+		if len(rest) != 1 {
+			return s, false
+		}
+		s.complete = rest[0]&flagWhole != 0
+		rest = rest[1:]
+	}
+	if len(s.head) > 0 || len(s.body) > 0 {
+		s.leadAll = sortedSet(append(slices.Clone(s.head), s.body...))
 	}
 	for i := range s.packed {
 		m := s.mins[4*i : 4*i+4]

@@ -20,6 +20,7 @@ type token struct {
 	entity  bool // a number or a proper noun
 	title   bool // in the headline
 	lead    bool // in the headline or the first two sentences of the text
+	start   bool // the first token of the headline or of a sentence
 }
 
 // leadSentences is how many sentences of the first text block count as
@@ -148,8 +149,9 @@ func tokenise(toks []token, s string, title, lead bool) []token {
 		hasUpper bool
 		allUpper bool
 	)
+	first0 := len(toks)
 	emit := func(t token) {
-		t.title, t.lead = title, lead || title
+		t.title, t.lead, t.start = title, lead || title, len(toks) == first0
 		t.hash = hashString(t.text)
 		toks = append(toks, t)
 	}

@@ -1,0 +1,142 @@
+package dedup
+
+// Lead containment: a short copy of an article (its headline and first
+// paragraph, a summary cut from it, a Google-News-style snippet) shares
+// little of the article's whole text, so that resemblance measures made
+// for texts of equal length (the MinHash Jaccard, the overlap of salient
+// words) cannot see it. What it shares is the article's lead, nearly word
+// for word. So each signature keeps the shingles of its lead, and the
+// short side is judged by how many of its own shingles the long side's
+// lead contains.
+
+// Lead shingle parameters.
+const (
+	// maxHeadShingles and maxBodyShingles bound the shingles kept of the
+	// headline and of the text's beginning: about the first paragraph or
+	// two of an article, all of a summary.
+	maxHeadShingles = 16
+	maxBodyShingles = 96
+	// winnowWindow is the window of the winnowed lead buckets: any run of
+	// winnowWindow shingles two leads share gives them a bucket in
+	// common (a sentence of 15 words or so).
+	winnowWindow = 8
+	// maxWinnows caps the winnowed buckets, taken in text order: a short
+	// copy repeats the beginning of the article.
+	maxWinnows = 8
+	// minWinnowRun is how many shingles a lead needs to be winnowed at
+	// all (one shorter than winnowWindow forms a single window).
+	minWinnowRun = 4
+)
+
+// tagWinnow keeps the winnowed bucket keys apart from the other families.
+const tagWinnow = 0x57494e // "WIN"
+
+// leadShingles are the word shingles of an item's headline and of the
+// beginning of its text, in text order, each distinct; complete says
+// that body holds every shingle of the text (a short item).
+type leadShingles struct {
+	head, body []uint64
+	complete   bool
+}
+
+// shinglesOf returns the lead shingles of toks. A shingle is two
+// consecutive words of one sentence (or of the headline), or the only
+// word of a one-word sentence: a short copy cuts and joins sentences, so
+// shingles across a sentence boundary would be the copy's own.
+func shinglesOf(toks []token) leadShingles {
+	var ls leadShingles
+	seen := make(map[uint64]struct{}, min(len(toks), maxHeadShingles+maxBodyShingles))
+	ls.complete = true
+	for i := range toks {
+		var h uint64
+		switch {
+		case i+1 < len(toks) && !toks[i+1].start:
+			h = combine(toks[i].hash, toks[i+1].hash)
+		case toks[i].start:
+			h = toks[i].hash
+		default:
+			continue // the last word of a sentence, already in a shingle
+		}
+		if _, dup := seen[h]; dup {
+			continue
+		}
+		dst, limit := &ls.body, maxBodyShingles
+		if toks[i].title {
+			dst, limit = &ls.head, maxHeadShingles
+		}
+		if len(*dst) == limit {
+			if !toks[i].title {
+				ls.complete = false
+				break
+			}
+			continue
+		}
+		seen[h] = struct{}{}
+		*dst = append(*dst, h)
+	}
+	return ls
+}
+
+// winnowBuckets selects from the body shingles the minimum of every
+// window of winnowWindow consecutive ones (the rightmost on ties) and
+// makes a bucket of each of the first maxWinnows selected: two leads that
+// share a run of winnowWindow shingles select the same shingle in it,
+// and so meet as candidates however long the rest of either text is.
+func winnowBuckets(body []uint64) []int64 {
+	if len(body) < minWinnowRun {
+		return nil
+	}
+	w := min(winnowWindow, len(body))
+	var out []int64
+	last := -1
+	for start := 0; start+w <= len(body) && len(out) < maxWinnows; start++ {
+		m := start
+		for i := start + 1; i < start+w; i++ {
+			if body[i] <= body[m] {
+				m = i
+			}
+		}
+		if m != last {
+			last = m
+			out = append(out, int64(combine(tagWinnow, body[m])))
+		}
+	}
+	return out
+}
+
+// short16 reduces shingle hashes to the sorted 16-bit set a signature
+// keeps.
+func short16(hs []uint64) []uint16 {
+	out := make([]uint16, len(hs))
+	for i, h := range hs {
+		out[i] = uint16(h >> 48)
+	}
+	return sortedSet(out)
+}
+
+// Containment thresholds.
+const (
+	// containLead is the share of the short side's body shingles that the
+	// long side's lead must contain: a copy with a sentence added ("the
+	// government said") or trimmed passes, a paraphrase does not.
+	containLead = 0.6
+	// minContainShingles is how many body shingles the short side needs:
+	// a line of a few words is in many leads of its beat.
+	minContainShingles = 6
+)
+
+// containment is the share of the shorter side's body shingles found in
+// the other side's lead (headline and text's beginning), and how many
+// that is; 0 when neither side is short (its text wholly kept) or the
+// short side has too few shingles to tell.
+func containment(a, b *signature) (c float64, n int) {
+	s, l := a, b
+	if !a.complete || (b.complete && len(b.body) < len(a.body)) {
+		s, l = b, a
+	}
+	if !s.complete || len(s.body) < minContainShingles {
+		return 0, 0
+	}
+	n = intersect(s.body, l.leadAll)
+	return float64(n) / float64(len(s.body)), n
+}
