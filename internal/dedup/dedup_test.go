@@ -72,24 +72,24 @@ func TestMatch(t *testing.T) {
 	other := item("geo", "Gunmen kill seven labourers in Kech", "Unidentified gunmen shot dead seven labourers from Punjab at a construction site near Hoshab in Kech district late on Wednesday night, police said. The Levies shifted the bodies to Turbat.")
 
 	t.Run("NoCandidates", func(t *testing.T) {
-		if got := Match(synd, nil); got != 0 {
+		if got := Match(synd, nil).StoryID; got != 0 {
 			t.Errorf("Match = %d, want 0", got)
 		}
 	})
 	t.Run("PicksTheSameStory", func(t *testing.T) {
-		got := Match(synd, []model.Candidate{cand(1, other, base), cand(2, story, base)})
+		got := Match(synd, []model.Candidate{cand(1, other, base), cand(2, story, base)}).StoryID
 		if got != 20 {
 			t.Errorf("Match = %d, want 20", got)
 		}
 	})
 	t.Run("UnrelatedOnly", func(t *testing.T) {
-		if got := Match(synd, []model.Candidate{cand(1, other, base)}); got != 0 {
+		if got := Match(synd, []model.Candidate{cand(1, other, base)}).StoryID; got != 0 {
 			t.Errorf("Match = %d, want 0", got)
 		}
 	})
 	t.Run("TieGoesToEarliestSeen", func(t *testing.T) {
 		later, earlier := cand(1, story, base.Add(time.Hour)), cand(2, story, base)
-		if got := Match(synd, []model.Candidate{later, earlier}); got != 20 {
+		if got := Match(synd, []model.Candidate{later, earlier}).StoryID; got != 20 {
 			t.Errorf("Match = %d, want 20 (the earliest seen)", got)
 		}
 	})
@@ -98,20 +98,20 @@ func TestMatch(t *testing.T) {
 		bad.Sig = []byte{9, 9, 9}
 		none := cand(2, story, base)
 		none.StoryID = 0
-		if got := Match(synd, []model.Candidate{bad, none}); got != 0 {
+		if got := Match(synd, []model.Candidate{bad, none}).StoryID; got != 0 {
 			t.Errorf("Match = %d, want 0", got)
 		}
 	})
 	t.Run("MalformedItemSignature", func(t *testing.T) {
 		it := *synd
 		it.Fingerprint.Sig = nil
-		if got := Match(&it, []model.Candidate{cand(1, story, base)}); got != 0 {
+		if got := Match(&it, []model.Candidate{cand(1, story, base)}).StoryID; got != 0 {
 			t.Errorf("Match = %d, want 0", got)
 		}
 	})
 	t.Run("SameSourceRepostJoins", func(t *testing.T) {
 		repost := item("app", "Four policemen martyred in Quetta blast", wire)
-		if got := Match(repost, []model.Candidate{cand(1, story, base)}); got != 10 {
+		if got := Match(repost, []model.Candidate{cand(1, story, base)}).StoryID; got != 10 {
 			t.Errorf("Match = %d, want 10", got)
 		}
 	})
@@ -121,11 +121,11 @@ func TestMatch(t *testing.T) {
 		lines := strings.SplitN(wire, "\n", 2)
 		rewrite := "A remote-controlled bomb tore through a police van on Quetta's Sariab Road on Thursday, martyring four officials of an anti-riot unit.\n" + lines[1]
 		own := item("app", "Police van bombed on Sariab Road", rewrite)
-		if got := Match(own, []model.Candidate{cand(1, story, base)}); got != 0 {
+		if got := Match(own, []model.Candidate{cand(1, story, base)}).StoryID; got != 0 {
 			t.Errorf("same source: Match = %d, want 0", got)
 		}
 		own.SourceID = "tribune"
-		if got := Match(own, []model.Candidate{cand(1, story, base)}); got != 10 {
+		if got := Match(own, []model.Candidate{cand(1, story, base)}).StoryID; got != 10 {
 			t.Errorf("other source: Match = %d, want 10", got)
 		}
 	})

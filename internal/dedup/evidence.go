@@ -3,6 +3,8 @@ package dedup
 import (
 	"slices"
 	"time"
+
+	"aggregator/internal/model"
 )
 
 // Similarity scores how surely two signatures carry the same story, from 0
@@ -159,26 +161,26 @@ const (
 	repostJaccard    = 0.9  // shingle Jaccard for two items of one source
 )
 
-// Route names the evidence that made two items one story.
-type Route uint8
+// joinRoute names the evidence that makes two items one story.
+type joinRoute uint8
 
-// Routes of margin, in the order they are tried.
+// Routes of margin.
 const (
-	RouteNone        Route = iota
-	RouteText              // the whole texts overlap (text and mixed)
-	RouteContainment       // the short side's text is in the long side's lead
-	RouteHeadline          // headline and lead words, names and figures
+	routeNone        joinRoute = iota
+	routeText                  // the whole texts overlap (text and mixed)
+	routeContainment           // the short side's text is in the long side's lead
+	routeHeadline              // headline and lead words, names and figures
 )
 
 // String is the route's name as the store keeps it (model.Route*).
-func (r Route) String() string {
+func (r joinRoute) String() string {
 	switch r {
-	case RouteText:
-		return "text"
-	case RouteContainment:
-		return "containment"
-	case RouteHeadline:
-		return "headline"
+	case routeText:
+		return model.RouteText
+	case routeContainment:
+		return model.RouteContainment
+	case routeHeadline:
+		return model.RouteHeadline
 	}
 	return ""
 }
@@ -207,7 +209,7 @@ func (e evidence) margin() float64 {
 // Names and numbers gate the weaker routes because they are what tell
 // apart stories that share a subject: two attacks, two IMF statements, two
 // matches of one series, two days of market figures.
-func (e evidence) route() (float64, Route) {
+func (e evidence) route() (float64, joinRoute) {
 	namesAgree := e.names < 0 || e.names >= agreeNames
 	// Headline figures that clash (another day's close, another tranche)
 	// count as clashing numbers, unless the same several names vouch for
@@ -215,20 +217,20 @@ func (e evidence) route() (float64, Route) {
 	// their wording but the figures.
 	update := !e.apart && e.names >= strongNames && e.nameShared >= minLeadShared
 	numbersAgree := (e.numbers < 0 || e.numbers >= agreeNumbers) && (!e.figuresClash() || update)
-	m, r := e.jaccard/textJaccard, RouteText
+	m, r := e.jaccard/textJaccard, routeText
 	if !numbersAgree {
 		m = e.jaccard / clashJaccard
 	}
 	if namesAgree && numbersAgree && (e.names >= 0 || e.numbers >= 0) {
 		m = max(m, e.jaccard/mixedJaccard)
 	}
-	better := func(v float64, via Route) {
+	better := func(v float64, via joinRoute) {
 		if v > m {
 			m, r = v, via
 		}
 	}
 	if namesAgree && numbersAgree && e.containedShared >= minContainShingles {
-		better(e.contained/containLead, RouteContainment)
+		better(e.contained/containLead, routeContainment)
 	}
 	// The lead route needs minLeadShared shared words besides figures: a
 	// small number and two common words ("one-month low", "top 10", a
@@ -242,13 +244,13 @@ func (e evidence) route() (float64, Route) {
 	if e.leadShared-e.leadFigures >= minLeadShared {
 		switch {
 		case e.numbers >= agreeNumbers && numbersAgree && leadNamesAgree:
-			better(e.lead/leadOverlap, RouteHeadline)
+			better(e.lead/leadOverlap, routeHeadline)
 		case e.numbers < 0 && e.names >= strongNames && e.leadNames >= agreeNames:
-			better(e.lead/leadOverlapNames, RouteHeadline)
+			better(e.lead/leadOverlapNames, routeHeadline)
 		}
 	}
 	if m == 0 {
-		r = RouteNone
+		r = routeNone
 	}
 	return m, r
 }
@@ -263,14 +265,21 @@ func (e evidence) figuresClash() bool {
 
 // score maps the margin onto [0, 1), 0.5 at the threshold.
 func (e evidence) score() float64 {
-	m := e.margin()
-	return m / (1 + m)
+	return scoreOf(e.margin())
 }
+
+// scoreOf maps a margin onto [0, 1), 0.5 at the threshold.
+func scoreOf(m float64) float64 { return m / (1 + m) }
 
 // same decides a pair; two items of one source must be near-identical.
 func (e evidence) same(sameSource bool) bool {
+	return e.sameAt(e.margin(), sameSource)
+}
+
+// sameAt is same for the margin m of e, computed already.
+func (e evidence) sameAt(m float64, sameSource bool) bool {
 	if sameSource {
 		return e.jaccard >= repostJaccard && (e.numbers < 0 || e.numbers >= agreeNumbers)
 	}
-	return e.margin() >= 1
+	return m >= 1
 }

@@ -73,7 +73,7 @@ func TestHeadlineOnlyItems(t *testing.T) {
 			b := &model.Item{SourceID: "b", Title: tc.b}
 			b.Fingerprint = Fingerprint(b)
 			c := model.Candidate{ItemID: 1, StoryID: 3, SourceID: "a", Sig: a.Fingerprint.Sig}
-			if got := Match(b, []model.Candidate{c}) == 3; got != tc.same {
+			if got := Match(b, []model.Candidate{c}).StoryID == 3; got != tc.same {
 				t.Errorf("Match joined = %v, want %v (similarity %.2f)", got, tc.same, Similarity(a.Fingerprint.Sig, b.Fingerprint.Sig))
 			}
 		})

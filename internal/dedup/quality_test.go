@@ -73,7 +73,7 @@ func shareBucket(a, b model.Fingerprint) bool {
 func detect(a, b *model.Item) (candidate, matched bool) {
 	candidate = shareBucket(a.Fingerprint, b.Fingerprint)
 	cand := model.Candidate{ItemID: 1, StoryID: 1, SourceID: a.SourceID, Sig: a.Fingerprint.Sig}
-	return candidate, candidate && Match(b, []model.Candidate{cand}) == 1
+	return candidate, candidate && Match(b, []model.Candidate{cand}).StoryID == 1
 }
 
 func describe(p labelledPair, a, b *model.Item, candidate bool) string {

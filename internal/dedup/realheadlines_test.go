@@ -91,7 +91,7 @@ func (s *storySim) add(it *model.Item) int64 {
 	if j, ok := s.byURL[it.URL]; ok && it.URL != "" {
 		id = s.story[j]
 	} else if cands := s.candidates(it); len(cands) > 0 {
-		id = Match(it, cands)
+		id = Match(it, cands).StoryID
 	}
 	if id == 0 {
 		s.next++

@@ -99,6 +99,7 @@ type Item struct {
 	Fingerprint Fingerprint  // near-duplicate signature, see package dedup
 	Topics      []TopicMatch // the topics that apply, with why
 	Story       Story        // filled on reads
+	Join        Join         // how it came into its story; the zero Join when it founded it
 	Snippet     string       // highlighted full-text snippet, on searches
 }
 
@@ -153,6 +154,23 @@ type Story struct {
 	Key     string // stable public id, never changes once published
 	Members []StoryMember
 }
+
+// Join says which story an item joined and why: the route of the
+// evidence and its score (0.5 just at the route's threshold, towards 1
+// the surer; 1 for the canonical URL).
+type Join struct {
+	StoryID int64
+	Route   string // one of the Route constants; "" when the item joined none
+	Score   float64
+}
+
+// Routes by which an item joins a story.
+const (
+	RouteURL         = "url"         // the same canonical URL as a member
+	RouteText        = "text"        // the whole texts overlap
+	RouteContainment = "containment" // its short text is in the lead of a long member, or the reverse
+	RouteHeadline    = "headline"    // headline and lead words, names and figures agree
+)
 
 // StoryMember is one outlet's copy of a story.
 type StoryMember struct {
