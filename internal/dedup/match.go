@@ -94,8 +94,8 @@ type verdict struct {
 
 // storyVerdict sums up the verdicts on the candidates of one story.
 type storyVerdict struct {
-	face         verdict // the story's earliest candidate
-	count, agree int     // candidates, and those that are the same story
+	face         verdict   // the story's earliest candidate
+	count, agree int       // candidates, and those that are the same story
 	score        float64   // best score among those that agree
 	route        joinRoute // the route of that score
 }
