@@ -160,12 +160,13 @@ func TestSignatureRoundTrip(t *testing.T) {
 		s.head = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxHeadShingles).Draw(t, "head"))
 		s.body = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxBodyShingles).Draw(t, "body"))
 		s.complete = rapid.Bool().Draw(t, "complete")
+		s.comment = rapid.Bool().Draw(t, "comment")
 		got, ok := decode(s.encode())
 		if !ok {
 			t.Fatalf("decode failed")
 		}
 		if got.shingles != s.shingles || got.mins != s.mins || !slices.Equal(got.lead, s.lead) || !slices.Equal(got.entities, s.entities) ||
-			!slices.Equal(got.head, s.head) || !slices.Equal(got.body, s.body) || got.complete != s.complete {
+			!slices.Equal(got.head, s.head) || !slices.Equal(got.body, s.body) || got.complete != s.complete || got.comment != s.comment {
 			t.Fatalf("round trip changed the signature")
 		}
 	})

@@ -44,6 +44,9 @@ type evidence struct {
 	// containedShared shingles.
 	contained       float64
 	containedShared int
+	// genres is set when one item is an analysis or opinion piece and
+	// the other is not: it is about the news, not a report of it.
+	genres bool
 	// apart is set when the two items were first seen more than
 	// updateWindow apart: too far for one to update the other's figures.
 	apart bool
@@ -78,6 +81,7 @@ func compare(a, b *signature) evidence {
 	e.leadFigures = intersect(af, bf)
 	e.leadNames = coefficient(intersect(a.leadNames, b.leadNames), len(a.leadNames), len(b.leadNames))
 	e.contained, e.containedShared = containment(a, b)
+	e.genres = a.comment != b.comment
 	return e
 }
 
@@ -208,7 +212,8 @@ func (e evidence) margin() float64 {
 //
 // Names and numbers gate the weaker routes because they are what tell
 // apart stories that share a subject: two attacks, two IMF statements, two
-// matches of one series, two days of market figures.
+// matches of one series, two days of market figures. An analysis or
+// opinion piece and a report (genres) take the text route alone.
 func (e evidence) route() (float64, joinRoute) {
 	namesAgree := e.names < 0 || e.names >= agreeNames
 	// Headline figures that clash (another day's close, another tranche)
@@ -220,6 +225,11 @@ func (e evidence) route() (float64, joinRoute) {
 	m, r := e.jaccard/textJaccard, routeText
 	if !numbersAgree {
 		m = e.jaccard / clashJaccard
+	}
+	if e.genres {
+		// An analysis of the news shares its names, figures and lead
+		// words; only a near-copy of the report's text is the report.
+		return m, r
 	}
 	if namesAgree && numbersAgree && (e.names >= 0 || e.numbers >= 0) {
 		m = max(m, e.jaccard/mixedJaccard)

@@ -37,6 +37,7 @@ func Fingerprint(it *model.Item) model.Fingerprint {
 	sig.entities = entitySet(toks)
 	ls := shinglesOf(toks)
 	sig.head, sig.body, sig.complete = short16(ls.head), short16(ls.body), ls.complete
+	sig.comment = isCommentary(it.Title)
 	fp := model.Fingerprint{Sig: sig.encode()}
 	if sig.shingles == 0 {
 		return fp

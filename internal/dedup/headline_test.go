@@ -79,3 +79,24 @@ func TestHeadlineOnlyItems(t *testing.T) {
 		})
 	}
 }
+
+func TestIsCommentary(t *testing.T) {
+	for _, tc := range []struct {
+		headline string
+		want     bool
+	}{
+		{"Analysis: Can Pakistan keep its tax promise to the IMF?", true},
+		{"ANALYSIS-Pakistan's tax pledge faces old foes", true},
+		{"OPINION | The cost of another bailout", true},
+		{"Editorial: A package for farmers", true},
+		{"تجزیہ: آئی ایم ایف سے ٹیکس کا وعدہ", true},
+		{"评论：走廊建设迈向高质量发展", true},
+		{"IMF analysis shows Pakistan's tax gap widening", false},
+		{"Govt vows to widen tax net under IMF deal", false},
+		{"Comment sought from PTA on X ban", false},
+	} {
+		if got := isCommentary(tc.headline); got != tc.want {
+			t.Errorf("isCommentary(%q) = %v, want %v", tc.headline, got, tc.want)
+		}
+	}
+}

@@ -15,7 +15,8 @@ import (
 //	[.]      m, then m uint16 entity hashes, sorted; the top bit marks numbers
 //	[.]      h, then h uint16 headline shingle hashes, sorted
 //	[.]      k, then k uint16 shingle hashes of the text's beginning, sorted
-//	[.]      flags: bit 0 set when those are all the text's shingles
+//	[.]      flags: bit 0 set when those are all the text's shingles, bit 1
+//	         when the headline labels an analysis or opinion piece
 //
 // Version 1 (stored before lead containment) ends after the entities; it
 // decodes with no lead shingles, so such an item never joins by lead
@@ -29,6 +30,7 @@ const (
 	sigMaxLen   = 3 + 2*numHashes + 1 + 2*maxLead + 1 + 2*maxEntity + 1 + 2*maxHeadShingles + 1 + 2*maxBodyShingles + 1
 	numberBit   = 1 << 15
 	flagWhole   = 1 // the body shingles are all the text's
+	flagComment = 2 // an analysis or opinion piece
 )
 
 // signature is the decoded form of a Sig.
@@ -40,6 +42,7 @@ type signature struct {
 	head     []uint16 // headline shingles, sorted, distinct
 	body     []uint16 // shingles of the text's beginning, sorted, distinct
 	complete bool     // body holds all the text's shingles
+	comment  bool     // an analysis or opinion piece (isCommentary)
 
 	// Derived by decode, for compare: the entities split into names and
 	// numbers, and those of each that stand in the headline or lead; the
@@ -82,6 +85,9 @@ func (s *signature) encode() []byte {
 	if s.complete {
 		flags |= flagWhole
 	}
+	if s.comment {
+		flags |= flagComment
+	}
 	return append(b, flags)
 }
 
@@ -121,7 +127,7 @@ func decode(b []byte) (s signature, ok bool) {
 		if len(rest) != 1 {
 			return s, false
 		}
-		s.complete = rest[0]&flagWhole != 0
+		s.complete, s.comment = rest[0]&flagWhole != 0, rest[0]&flagComment != 0
 		rest = rest[1:]
 	}
 	if len(s.head) > 0 || len(s.body) > 0 {
