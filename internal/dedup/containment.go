@@ -1,5 +1,7 @@
 package dedup
 
+import "math"
+
 // Lead containment: a short copy of an article (its headline and first
 // paragraph, a summary cut from it, a Google-News-style snippet) shares
 // little of the article's whole text, so that resemblance measures made
@@ -125,16 +127,46 @@ const (
 	minContainShingles = 6
 )
 
+// shortSide orders a and b as the short side (its text wholly kept in
+// body, and the fewer body shingles when both are) and the other; ok is
+// false when neither side is short, or the short one has too few
+// shingles to tell.
+func shortSide(a, b *signature) (s, l *signature, ok bool) {
+	s, l = a, b
+	if !a.complete || (b.complete && len(b.body) < len(a.body)) {
+		s, l = b, a
+	}
+	return s, l, s.complete && len(s.body) >= minContainShingles
+}
+
+// mayBeContained reports, cheaply, whether containment could reach
+// containLead: it looks the short side's shingles up in the long side's
+// lead and gives up once too many are missing (most candidates are
+// unrelated, and fail after a few lookups).
+func mayBeContained(a, b *signature) bool {
+	s, l, ok := shortSide(a, b)
+	if !ok {
+		return false
+	}
+	need := int(math.Ceil(containLead*float64(len(s.body)) - 1e-9))
+	allowed := len(s.body) - need
+	for _, v := range s.body {
+		if !has(l.leadAll, v) {
+			if allowed--; allowed < 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // containment is the share of the shorter side's body shingles found in
 // the other side's lead (headline and text's beginning), and how many
 // that is; 0 when neither side is short (its text wholly kept) or the
 // short side has too few shingles to tell.
 func containment(a, b *signature) (c float64, n int) {
-	s, l := a, b
-	if !a.complete || (b.complete && len(b.body) < len(a.body)) {
-		s, l = b, a
-	}
-	if !s.complete || len(s.body) < minContainShingles {
+	s, l, ok := shortSide(a, b)
+	if !ok {
 		return 0, 0
 	}
 	n = intersect(s.body, l.leadAll)

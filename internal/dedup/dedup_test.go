@@ -227,3 +227,28 @@ func FuzzFingerprint(f *testing.F) {
 		}
 	})
 }
+
+// TestMayBeContainedNeverHidesContainment holds the early exit to the full
+// count: whenever containment reaches containLead, mayBeContained says so.
+func TestMayBeContainedNeverHidesContainment(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		universe := rapid.SliceOfNDistinct(rapid.Uint16(), 1, 200, rapid.ID[uint16]).Draw(t, "universe")
+		pick := func(label string, most int) []uint16 {
+			var out []uint16
+			for _, v := range universe {
+				if rapid.Bool().Draw(t, label) && len(out) < most {
+					out = append(out, v)
+				}
+			}
+			return sortedSet(out)
+		}
+		a := signature{body: pick("a", maxBodyShingles), complete: rapid.Bool().Draw(t, "complete a")}
+		b := signature{head: pick("bh", maxHeadShingles), body: pick("b", maxBodyShingles), complete: rapid.Bool().Draw(t, "complete b")}
+		for _, s := range []*signature{&a, &b} {
+			s.leadAll = sortedSet(append(slices.Clone(s.head), s.body...))
+		}
+		if c, n := containment(&a, &b); c >= containLead && n > 0 && !mayBeContained(&a, &b) {
+			t.Fatalf("containment %.3f (%d shared), but mayBeContained is false", c, n)
+		}
+	})
+}

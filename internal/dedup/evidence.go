@@ -85,12 +85,13 @@ func compare(a, b *signature) evidence {
 	return e
 }
 
-// hopeless reports, from the two cheapest pieces of evidence, that a and b
+// hopeless reports, from the cheapest pieces of evidence, that a and b
 // cannot be the same story by any route of margin: every text route needs
-// a shingle Jaccard of mixedJaccard at least, the lead route minLeadShared
-// shared headline/lead words (and two items of one source a Jaccard of
-// repostJaccard). Most candidates of an item fail both, and are then
-// spared the rest of compare.
+// a shingle Jaccard of mixedJaccard at least, the headline route
+// minLeadShared shared headline/lead words, the containment route a short
+// side mostly in the other's lead (and two items of one source a Jaccard
+// of repostJaccard). Most candidates of an item fail all three, and are
+// then spared the rest of compare.
 func hopeless(a, b *signature, sameSource bool) bool {
 	same := 0
 	if a.shingles > 0 && b.shingles > 0 {
@@ -104,8 +105,7 @@ func hopeless(a, b *signature, sameSource bool) bool {
 	if j >= mixedJaccard || intersect(a.lead, b.lead) >= minLeadShared {
 		return false
 	}
-	c, _ := containment(a, b)
-	return c < containLead
+	return !mayBeContained(a, b)
 }
 
 // inLead returns those of a signature's entities (names or numbers) that

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -259,13 +260,18 @@ func (s pairSide) words() int {
 }
 
 // TestHopelessNeverHidesAMatch holds the shortcut of Match to compare:
-// over every labelled pair and every pair of the first 300 real
-// headlines, a pair hopeless calls hopeless is never one compare would
-// join, from either side, as items of two sources or of one.
+// over every pair of the labelled pairs' items, the short copies and
+// articles of testdata/containment and the first 300 real headlines, a
+// pair hopeless calls hopeless is never one compare would join, from
+// either side, as items of two sources or of one.
 func TestHopelessNeverHidesAMatch(t *testing.T) {
 	var items []*model.Item
 	for _, p := range loadPairs(t) {
 		items = append(items, p.A.item(), p.B.item())
+	}
+	names, _ := filepath.Glob("testdata/containment/*.txt")
+	for _, name := range names {
+		items = append(items, containmentItem(t, name, strings.TrimSuffix(filepath.Base(name), ".txt")))
 	}
 	for i, r := range loadUCI(t) {
 		if i == 300 {
