@@ -51,3 +51,23 @@ func BenchmarkMatch(b *testing.B) {
 		Match(it, cands)
 	}
 }
+
+// BenchmarkMatchPrepared is Match as the store calls it: 50 candidates,
+// long and short, their signatures decoded once beforehand (Prepare).
+func BenchmarkMatchPrepared(b *testing.B) {
+	pairs := loadPairs(b)
+	var cands []model.Candidate
+	for i, p := range pairs {
+		if len(cands) == 50 {
+			break
+		}
+		it := p.B.item()
+		cands = append(cands, model.Candidate{ItemID: int64(i + 1), StoryID: int64(i + 1), SourceID: it.SourceID,
+			Sig: it.Fingerprint.Sig, Prepared: Prepare(it.Fingerprint.Sig)})
+	}
+	it := pairs[len(pairs)/2].A.item()
+	b.ReportAllocs()
+	for b.Loop() {
+		Match(it, cands)
+	}
+}

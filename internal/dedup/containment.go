@@ -15,9 +15,12 @@ import "math"
 const (
 	// maxHeadShingles and maxBodyShingles bound the shingles kept of the
 	// headline and of the text's beginning: about the first paragraph or
-	// two of an article, all of a summary.
+	// two of an article (some 150 words), all of a summary. Text written
+	// without spaces counts half: its shingles are of character bigrams,
+	// two or so to a word, so up to maxHanShingles of them are kept.
 	maxHeadShingles = 16
 	maxBodyShingles = 96
+	maxHanShingles  = 2 * maxBodyShingles
 	// winnowWindow is the window of the winnowed lead buckets: any run of
 	// winnowWindow shingles two leads share gives them a bucket in
 	// common (a sentence of 15 words or so).
@@ -49,6 +52,7 @@ func shinglesOf(toks []token) leadShingles {
 	var ls leadShingles
 	seen := make(map[uint64]struct{}, min(len(toks), maxHeadShingles+maxBodyShingles))
 	ls.complete = true
+	room := 2 * maxBodyShingles // a shingle of words takes 2, of bigrams 1
 	for i := range toks {
 		var h uint64
 		switch {
@@ -62,19 +66,24 @@ func shinglesOf(toks []token) leadShingles {
 		if _, dup := seen[h]; dup {
 			continue
 		}
-		dst, limit := &ls.body, maxBodyShingles
 		if toks[i].title {
-			dst, limit = &ls.head, maxHeadShingles
-		}
-		if len(*dst) == limit {
-			if !toks[i].title {
-				ls.complete = false
-				break
+			if len(ls.head) < maxHeadShingles {
+				seen[h] = struct{}{}
+				ls.head = append(ls.head, h)
 			}
 			continue
 		}
+		cost := 2
+		if toks[i].han {
+			cost = 1
+		}
+		if room < cost {
+			ls.complete = false
+			break
+		}
+		room -= cost
 		seen[h] = struct{}{}
-		*dst = append(*dst, h)
+		ls.body = append(ls.body, h)
 	}
 	return ls
 }

@@ -158,7 +158,7 @@ func TestSignatureRoundTrip(t *testing.T) {
 		s.lead = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxLead).Draw(t, "lead"))
 		s.entities = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxEntity).Draw(t, "entities"))
 		s.head = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxHeadShingles).Draw(t, "head"))
-		s.body = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxBodyShingles).Draw(t, "body"))
+		s.body = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxHanShingles).Draw(t, "body"))
 		s.complete = rapid.Bool().Draw(t, "complete")
 		s.comment = rapid.Bool().Draw(t, "comment")
 		got, ok := decode(s.encode())
@@ -242,8 +242,8 @@ func TestMayBeContainedNeverHidesContainment(t *testing.T) {
 			}
 			return sortedSet(out)
 		}
-		a := signature{body: pick("a", maxBodyShingles), complete: rapid.Bool().Draw(t, "complete a")}
-		b := signature{head: pick("bh", maxHeadShingles), body: pick("b", maxBodyShingles), complete: rapid.Bool().Draw(t, "complete b")}
+		a := signature{body: pick("a", maxHanShingles), complete: rapid.Bool().Draw(t, "complete a")}
+		b := signature{head: pick("bh", maxHeadShingles), body: pick("b", maxHanShingles), complete: rapid.Bool().Draw(t, "complete b")}
 		for _, s := range []*signature{&a, &b} {
 			s.leadAll = sortedSet(append(slices.Clone(s.head), s.body...))
 		}

@@ -27,7 +27,7 @@ const (
 	numHashes   = 64
 	maxLead     = 32
 	maxEntity   = 40
-	sigMaxLen   = 3 + 2*numHashes + 1 + 2*maxLead + 1 + 2*maxEntity + 1 + 2*maxHeadShingles + 1 + 2*maxBodyShingles + 1
+	sigMaxLen   = 3 + 2*numHashes + 1 + 2*maxLead + 1 + 2*maxEntity + 1 + 2*maxHeadShingles + 1 + 2*maxHanShingles + 1
 	numberBit   = 1 << 15
 	flagWhole   = 1 // the body shingles are all the text's
 	flagComment = 2 // an analysis or opinion piece

@@ -21,6 +21,7 @@ type token struct {
 	title   bool // in the headline
 	lead    bool // in the headline or the first two sentences of the text
 	start   bool // the first token of the headline or of a sentence
+	han     bool // a character bigram of a script written without spaces
 }
 
 // leadSentences is how many sentences of the first text block count as
@@ -184,10 +185,10 @@ func tokenise(toks []token, s string, title, lead bool) []token {
 		case 0:
 			return
 		case 1:
-			emit(token{text: string(han)})
+			emit(token{text: string(han), han: true})
 		default:
 			for i := 0; i+1 < len(han); i++ {
-				emit(token{text: string(han[i : i+2])})
+				emit(token{text: string(han[i : i+2]), han: true})
 			}
 		}
 		han = han[:0]
