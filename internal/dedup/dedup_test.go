@@ -169,6 +169,9 @@ func TestSignatureRoundTrip(t *testing.T) {
 			!slices.Equal(got.head, s.head) || !slices.Equal(got.body, s.body) || got.complete != s.complete || got.comment != s.comment {
 			t.Fatalf("round trip changed the signature")
 		}
+		if want := sortedSet(append(slices.Clone(s.head), s.body...)); !slices.Equal(got.leadAll, want) && len(want)+len(got.leadAll) > 0 {
+			t.Fatalf("leadAll = %v, want %v", got.leadAll, want)
+		}
 	})
 }
 

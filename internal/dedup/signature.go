@@ -104,11 +104,14 @@ func decode(b []byte) (s signature, ok bool) {
 		s.mins[i] = binary.LittleEndian.Uint16(b[3+2*i:])
 	}
 	rest := b[head:]
-	sets := []*[]uint16{&s.lead, &s.entities, &s.head, &s.body}
+	sets := [...]*[]uint16{&s.lead, &s.entities, &s.head, &s.body}
+	nsets := len(sets)
 	if b[0] == sigVersion1 {
-		sets = sets[:2]
+		nsets = 2
 	}
-	for _, dst := range sets {
+	// One array holds every set, and head and body merged (leadAll).
+	buf := make([]uint16, 0, len(rest))
+	for _, dst := range sets[:nsets] {
 		if len(rest) < 1 {
 			return s, false
 		}
@@ -116,10 +119,11 @@ func decode(b []byte) (s signature, ok bool) {
 		if len(rest) < 1+2*n {
 			return s, false
 		}
-		set := make([]uint16, n)
+		set := buf[len(buf) : len(buf)+n : len(buf)+n]
 		for i := range set {
 			set[i] = binary.LittleEndian.Uint16(rest[1+2*i:])
 		}
+		buf = buf[:len(buf)+n]
 		*dst = set
 		rest = rest[1+2*n:]
 	}
@@ -131,7 +135,7 @@ func decode(b []byte) (s signature, ok bool) {
 		rest = rest[1:]
 	}
 	if len(s.head) > 0 || len(s.body) > 0 {
-		s.leadAll = sortedSet(append(slices.Clone(s.head), s.body...))
+		s.leadAll = union(buf[len(buf):len(buf)], s.head, s.body)
 	}
 	for i := range s.packed {
 		m := s.mins[4*i : 4*i+4]
@@ -140,6 +144,25 @@ func decode(b []byte) (s signature, ok bool) {
 	s.names, s.numbers = split(s.entities)
 	s.leadNames, s.leadFigures = inLead(&s, s.names), inLead(&s, s.numbers)
 	return s, len(rest) == 0
+}
+
+// union appends to dst the values of two sorted sets, sorted, each once.
+func union(dst, a, b []uint16) []uint16 {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			dst = append(dst, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			dst = append(dst, b[j])
+			j++
+		default:
+			dst = append(dst, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return dst
 }
 
 // sortedSet sorts and deduplicates v in place.
