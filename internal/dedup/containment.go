@@ -148,36 +148,29 @@ func shortSide(a, b *signature) (s, l *signature, ok bool) {
 	return s, l, s.complete && len(s.body) >= minContainShingles
 }
 
-// mayBeContained reports, cheaply, whether containment could reach
-// containLead: it looks the short side's shingles up in the long side's
-// lead and gives up once too many are missing (most candidates are
-// unrelated, and fail after a few lookups).
-func mayBeContained(a, b *signature) bool {
-	s, l, ok := shortSide(a, b)
-	if !ok {
-		return false
-	}
-	need := int(math.Ceil(containLead*float64(len(s.body)) - 1e-9))
-	allowed := len(s.body) - need
-	for _, v := range s.body {
-		if !has(l.leadAll, v) {
-			if allowed--; allowed < 0 {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // containment is the share of the shorter side's body shingles found in
 // the other side's lead (headline and text's beginning), and how many
-// that is; 0 when neither side is short (its text wholly kept) or the
-// short side has too few shingles to tell.
+// that is; 0 when neither side is short (its text wholly kept), the short
+// side has too few shingles to tell, or the share cannot reach
+// containLead: the count gives up once too many shingles are missing, as
+// it soon does for most candidates, which are unrelated.
 func containment(a, b *signature) (c float64, n int) {
 	s, l, ok := shortSide(a, b)
 	if !ok {
 		return 0, 0
 	}
-	n = intersect(s.body, l.leadAll)
+	// The long side's mask bounds the count from above, cheaply.
+	need := int(math.Ceil(containLead*float64(len(s.body)) - 1e-9))
+	allowed := len(s.body) - need
+	for _, v := range s.body {
+		if l.leadMask[v>>6&3]&(1<<(v&63)) == 0 {
+			if allowed--; allowed < 0 {
+				return 0, 0
+			}
+		}
+	}
+	if n = intersect(s.body, l.leadAll); n < need {
+		return 0, 0
+	}
 	return float64(n) / float64(len(s.body)), n
 }

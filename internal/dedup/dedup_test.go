@@ -231,11 +231,12 @@ func FuzzFingerprint(f *testing.F) {
 	})
 }
 
-// TestMayBeContainedNeverHidesContainment holds the early exit to the full
-// count: whenever containment reaches containLead, mayBeContained says so.
-func TestMayBeContainedNeverHidesContainment(t *testing.T) {
+// TestContainmentCountsEveryShared holds containment's early exit and
+// filter to the plain count: when the plain share reaches containLead,
+// containment gives exactly that share; otherwise 0.
+func TestContainmentCountsEveryShared(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		universe := rapid.SliceOfNDistinct(rapid.Uint16(), 1, 200, rapid.ID[uint16]).Draw(t, "universe")
+		universe := rapid.SliceOfNDistinct(rapid.Uint16(), 1, 300, rapid.ID[uint16]).Draw(t, "universe")
 		pick := func(label string, most int) []uint16 {
 			var out []uint16
 			for _, v := range universe {
@@ -245,13 +246,25 @@ func TestMayBeContainedNeverHidesContainment(t *testing.T) {
 			}
 			return sortedSet(out)
 		}
-		a := signature{body: pick("a", maxHanShingles), complete: rapid.Bool().Draw(t, "complete a")}
-		b := signature{head: pick("bh", maxHeadShingles), body: pick("b", maxHanShingles), complete: rapid.Bool().Draw(t, "complete b")}
-		for _, s := range []*signature{&a, &b} {
-			s.leadAll = sortedSet(append(slices.Clone(s.head), s.body...))
+		var sigs [2]signature
+		for i := range sigs {
+			s := signature{head: pick("head", maxHeadShingles), body: pick("body", maxHanShingles), complete: rapid.Bool().Draw(t, "complete")}
+			sigs[i], _ = decode(s.encode()) // fills leadAll and leadMask
 		}
-		if c, n := containment(&a, &b); c >= containLead && n > 0 && !mayBeContained(&a, &b) {
-			t.Fatalf("containment %.3f (%d shared), but mayBeContained is false", c, n)
+		a, b := &sigs[0], &sigs[1]
+		short, long, ok := shortSide(a, b)
+		want := 0
+		if ok {
+			want = intersect(short.body, long.leadAll)
+		}
+		c, n := containment(a, b)
+		switch {
+		case ok && float64(want) >= containLead*float64(len(short.body))-1e-9:
+			if n != want || c != float64(want)/float64(len(short.body)) {
+				t.Fatalf("containment = %.3f (%d), want %d of %d", c, n, want, len(short.body))
+			}
+		case c != 0 || n != 0:
+			t.Fatalf("containment = %.3f (%d), want 0: the plain count is %d", c, n, want)
 		}
 	})
 }

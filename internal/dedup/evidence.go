@@ -40,8 +40,8 @@ type evidence struct {
 	leadFigures int
 	leadNames   float64 // overlap coefficient of headline/lead names (-1: one side has none)
 	// contained is the share of the short side's text that the long
-	// side's lead contains (0 when neither side is short), of
-	// containedShared shingles.
+	// side's lead contains, of containedShared shingles (0 when neither
+	// side is short, or the share is below containLead).
 	contained       float64
 	containedShared int
 	// genres is set when one item is an analysis or opinion piece and
@@ -105,7 +105,8 @@ func hopeless(a, b *signature, sameSource bool) bool {
 	if j >= mixedJaccard || intersect(a.lead, b.lead) >= minLeadShared {
 		return false
 	}
-	return !mayBeContained(a, b)
+	c, _ := containment(a, b)
+	return c < containLead
 }
 
 // inLead returns those of a signature's entities (names or numbers) that
@@ -242,7 +243,7 @@ func (e evidence) route() (float64, joinRoute) {
 	if namesAgree && numbersAgree && e.containedShared >= minContainShingles {
 		better(e.contained/containLead, routeContainment)
 	}
-	// The lead route needs minLeadShared shared words besides figures: a
+	// The headline route needs minLeadShared shared words besides figures: a
 	// small number and two common words ("one-month low", "top 10", a
 	// date) are in many unrelated headlines.
 	//

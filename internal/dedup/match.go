@@ -7,7 +7,7 @@ import (
 )
 
 // minLeadShared is how many headline/lead words besides figures two items
-// must share before the lead route counts at all.
+// must share before the headline route counts at all.
 const minLeadShared = 3
 
 // Match returns the candidates' story that carries the same story as it
@@ -58,13 +58,15 @@ func Match(it *model.Item, cands []model.Candidate) model.Join {
 		verdicts = append(verdicts, v)
 	}
 	var best *storyVerdict
-	for _, s := range byStory(verdicts) {
+	stories := byStory(verdicts)
+	for i := range stories {
+		s := &stories[i] // not a copy per story: best would move it to the heap
 		if !s.joins() {
 			continue
 		}
 		if best == nil || s.score > best.score ||
 			(s.score == best.score && s.face.cand.FirstSeen.Before(best.face.cand.FirstSeen)) {
-			best = &s
+			best = s
 		}
 	}
 	if best == nil {

@@ -51,6 +51,7 @@ type signature struct {
 	leadNames, leadFigures []uint16
 	packed                 [numHashes / 4]uint64
 	leadAll                []uint16 // head and body together
+	leadMask               [4]uint64 // a bit per value of leadAll, by its low 8 bits
 }
 
 // sameMins counts the MinHash values two decoded signatures share, four
@@ -136,6 +137,9 @@ func decode(b []byte) (s signature, ok bool) {
 	}
 	if len(s.head) > 0 || len(s.body) > 0 {
 		s.leadAll = union(buf[len(buf):len(buf)], s.head, s.body)
+		for _, v := range s.leadAll {
+			s.leadMask[v>>6&3] |= 1 << (v & 63)
+		}
 	}
 	for i := range s.packed {
 		m := s.mins[4*i : 4*i+4]
