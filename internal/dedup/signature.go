@@ -50,7 +50,7 @@ type signature struct {
 	names, numbers         []uint16
 	leadNames, leadFigures []uint16
 	packed                 [numHashes / 4]uint64
-	leadAll                []uint16 // head and body together
+	leadAll                []uint16  // head and body together
 	leadMask               [4]uint64 // a bit per value of leadAll, by its low 8 bits
 }
 
