@@ -1,6 +1,9 @@
 package dedup
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Lead containment: a short copy of an article (its headline and first
 // paragraph, a summary cut from it, a Google-News-style snippet) shares
@@ -33,8 +36,12 @@ const (
 	minWinnowRun = 4
 )
 
-// tagWinnow keeps the winnowed bucket keys apart from the other families.
-const tagWinnow = 0x57494e // "WIN"
+// tagWinnowShort and tagWinnowLong keep the winnowed bucket keys of short
+// and long items apart from each other and from the other families.
+const (
+	tagWinnowShort = 0x57494e53 // "WINS"
+	tagWinnowLong  = 0x57494e4c // "WINL"
+)
 
 // leadShingles are the word shingles of an item's headline and of the
 // beginning of its text, in text order, each distinct; complete says
@@ -93,26 +100,43 @@ func shinglesOf(toks []token) leadShingles {
 // makes a bucket of each of the first maxWinnows selected: two leads that
 // share a run of winnowWindow shingles select the same shingle in it,
 // and so meet as candidates however long the rest of either text is.
-func winnowBuckets(body []uint64) []int64 {
-	if len(body) < minWinnowRun {
-		return nil
+//
+// Only a short item (its text wholly in its lead shingles) can join by
+// containment, so the buckets come in two families: a short item is
+// filed under the short family and looks in both, a long one is filed
+// under the long family and looks in the short one only. Two long
+// articles, which share leads as often as they share wire copy, do not
+// meet here: each would only add the other to every lookup for nothing.
+// It returns the item's buckets with its own appended, and the keys to
+// look its candidates up under (model.Fingerprint.Lookup).
+func winnowBuckets(buckets []int64, ls leadShingles) (filed, lookup []int64) {
+	lookup = slices.Clone(buckets)
+	if len(ls.body) < minWinnowRun {
+		return buckets, lookup
 	}
-	w := min(winnowWindow, len(body))
-	var out []int64
-	last := -1
-	for start := 0; start+w <= len(body) && len(out) < maxWinnows; start++ {
+	w := min(winnowWindow, len(ls.body))
+	n, last := 0, -1
+	for start := 0; start+w <= len(ls.body) && n < maxWinnows; start++ {
 		m := start
 		for i := start + 1; i < start+w; i++ {
-			if body[i] <= body[m] {
+			if ls.body[i] <= ls.body[m] {
 				m = i
 			}
 		}
-		if m != last {
-			last = m
-			out = append(out, int64(combine(tagWinnow, body[m])))
+		if m == last {
+			continue
+		}
+		last, n = m, n+1
+		short, long := int64(combine(tagWinnowShort, ls.body[m])), int64(combine(tagWinnowLong, ls.body[m]))
+		if ls.complete {
+			buckets = append(buckets, short)
+			lookup = append(lookup, short, long)
+		} else {
+			buckets = append(buckets, long)
+			lookup = append(lookup, short)
 		}
 	}
-	return out
+	return buckets, lookup
 }
 
 // short16 reduces shingle hashes to the sorted 16-bit set a signature

@@ -3,6 +3,7 @@ package dedup
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,5 +82,39 @@ func TestShortCopiesJoinTheirArticle(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWinnowedBucketsMeetShortAndLongOnly: a short copy and its article
+// meet under the winnowed lead buckets whichever comes first, two short
+// copies meet, and two articles sharing their lead do not (they meet by
+// their other buckets or not at all).
+func TestWinnowedBucketsMeetShortAndLongOnly(t *testing.T) {
+	article := containmentItem(t, "wire", "relief-package-article")
+	toks := analyse(article.Title, "", article.ContentText)
+	long := shinglesOf(toks)
+	short := leadShingles{body: long.body[:20], complete: true}
+	other := leadShingles{body: append(slices.Clone(long.body[:40]), 1, 2, 3, 4, 5, 6, 7, 8, 9)} // another article, same lead
+	meet := func(stored, next leadShingles) bool {
+		filed, _ := winnowBuckets(nil, stored)
+		_, lookup := winnowBuckets(nil, next)
+		return slices.ContainsFunc(lookup, func(k int64) bool { return slices.Contains(filed, k) })
+	}
+	for _, tc := range []struct {
+		name         string
+		stored, next leadShingles
+		want         bool
+	}{
+		{"ShortAfterArticle", long, short, true},
+		{"ArticleAfterShort", short, long, true},
+		{"ShortAfterShort", short, short, true},
+		{"ArticleAfterArticle", long, other, false},
+	} {
+		if got := meet(tc.stored, tc.next); got != tc.want {
+			t.Errorf("%s: meet = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	if long.complete || len(long.body) != maxBodyShingles {
+		t.Errorf("the 820-word article's lead: %d shingles, complete %v; want the first %d", len(long.body), long.complete, maxBodyShingles)
 	}
 }

@@ -42,7 +42,8 @@ func Fingerprint(it *model.Item) model.Fingerprint {
 	if sig.shingles == 0 {
 		return fp
 	}
-	fp.Buckets = append(append(bandBuckets(full), pairBuckets(toks)...), winnowBuckets(ls.body)...)
+	fp.Buckets = append(bandBuckets(full), pairBuckets(toks)...)
+	fp.Buckets, fp.Lookup = winnowBuckets(fp.Buckets, ls)
 	return fp
 }
 

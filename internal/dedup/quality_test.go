@@ -67,13 +67,15 @@ func loadPairsFile(t testing.TB, path string) []labelledPair {
 	return out
 }
 
-// shareBucket reports whether two fingerprints meet in the store's index.
-func shareBucket(a, b model.Fingerprint) bool {
-	set := make(map[int64]bool, len(a.Buckets))
-	for _, k := range a.Buckets {
+// shareBucket reports whether a new item (next) finds a stored one among
+// its candidates in the store's index: a key it looks up under is one the
+// stored item is filed under.
+func shareBucket(stored, next model.Fingerprint) bool {
+	set := make(map[int64]bool, len(stored.Buckets))
+	for _, k := range stored.Buckets {
 		set[k] = true
 	}
-	for _, k := range b.Buckets {
+	for _, k := range next.LookupKeys() {
 		if set[k] {
 			return true
 		}

@@ -109,7 +109,7 @@ func (s *storySim) add(it *model.Item) int64 {
 
 func (s *storySim) candidates(it *model.Item) []model.Candidate {
 	shared := map[int]int{}
-	for _, b := range slices.Compact(slices.Sorted(slices.Values(it.Fingerprint.Buckets))) {
+	for _, b := range slices.Compact(slices.Sorted(slices.Values(it.Fingerprint.LookupKeys()))) {
 		list := s.buckets[b]
 		for _, j := range list[max(0, len(list)-simPerBucket):] {
 			shared[j]++

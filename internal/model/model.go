@@ -128,8 +128,21 @@ type Entry struct {
 // Buckets (items sharing any bucket are candidates of one another) and keeps
 // Sig opaque; the dedup package computes and compares both.
 type Fingerprint struct {
-	Buckets []int64
-	Sig     []byte
+	Buckets []int64 // the keys the item is filed under
+	// Lookup, when set, are the keys a new item's candidates are found
+	// under, in place of Buckets: some keys only find items of another
+	// kind (an article looks for short copies of it, not for articles
+	// sharing its lead). Not stored.
+	Lookup []int64
+	Sig    []byte
+}
+
+// LookupKeys are the keys a new item's candidates are found under.
+func (f *Fingerprint) LookupKeys() []int64 {
+	if f.Lookup != nil {
+		return f.Lookup
+	}
+	return f.Buckets
 }
 
 // TopicMatch says that a topic applies to an item and why.

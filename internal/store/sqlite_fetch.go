@@ -333,12 +333,12 @@ func (w *fetchWriter) chooseStory(ctx context.Context, it *model.Item) (model.Jo
 		}
 		w.synced = true
 	}
-	cands, missing := w.s.index.candidates(it.Fingerprint.Buckets, w.since(), w.f.Prepare)
+	cands, missing := w.s.index.candidates(it.Fingerprint.LookupKeys(), w.since(), w.f.Prepare)
 	if len(missing) > 0 {
 		if err := w.s.index.loadFaces(ctx, w.tx, missing); err != nil {
 			return model.Join{}, err
 		}
-		cands, _ = w.s.index.candidates(it.Fingerprint.Buckets, w.since(), w.f.Prepare)
+		cands, _ = w.s.index.candidates(it.Fingerprint.LookupKeys(), w.since(), w.f.Prepare)
 	}
 	if len(cands) == 0 {
 		return model.Join{}, nil
