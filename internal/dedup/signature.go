@@ -39,9 +39,11 @@ type signature struct {
 	mins     [numHashes]uint16
 	lead     []uint16 // sorted, distinct
 	entities []uint16 // sorted, distinct; numberBit set on numbers
-	head     []uint16 // headline shingles, sorted, distinct
-	body     []uint16 // shingles of the text's beginning, sorted, distinct
-	complete bool     // body holds all the text's shingles
+	// The lead shingles, sorted, distinct: of the headline, and of the
+	// text's beginning. Decoded, head is merged into leadAll and left
+	// nil, and body is kept only for a short item.
+	head, body []uint16
+	complete   bool // body holds all the text's shingles
 	comment  bool     // an analysis or opinion piece (isCommentary)
 
 	// Derived by decode, for compare: the entities split into names and
@@ -105,40 +107,64 @@ func decode(b []byte) (s signature, ok bool) {
 		s.mins[i] = binary.LittleEndian.Uint16(b[3+2*i:])
 	}
 	rest := b[head:]
-	sets := [...]*[]uint16{&s.lead, &s.entities, &s.head, &s.body}
-	nsets := len(sets)
+	// The sets' sizes first, so that one array of the right size holds
+	// what is kept of them (the index keeps a decoded signature per
+	// recent item): the lead words, the entities, the body shingles of a
+	// short item (a long item's are only ever looked up in, merged with
+	// its headline's), and head and body merged (leadAll).
+	var sizes [4]int
+	nsets := len(sizes)
 	if b[0] == sigVersion1 {
 		nsets = 2
 	}
-	// One array holds every set, and head and body merged (leadAll).
-	buf := make([]uint16, 0, len(rest))
-	for _, dst := range sets[:nsets] {
-		if len(rest) < 1 {
+	p := rest
+	for k := range nsets {
+		if len(p) < 1 || len(p) < 1+2*int(p[0]) {
 			return s, false
 		}
-		n := int(rest[0])
-		if len(rest) < 1+2*n {
-			return s, false
-		}
-		set := buf[len(buf) : len(buf)+n : len(buf)+n]
-		for i := range set {
-			set[i] = binary.LittleEndian.Uint16(rest[1+2*i:])
-		}
-		buf = buf[:len(buf)+n]
-		*dst = set
-		rest = rest[1+2*n:]
+		sizes[k] = int(p[0])
+		p = p[1+2*sizes[k]:]
 	}
 	if b[0] == sigVersion {
-		if len(rest) != 1 {
+		if len(p) != 1 {
 			return s, false
 		}
-		s.complete, s.comment = rest[0]&flagWhole != 0, rest[0]&flagComment != 0
-		rest = rest[1:]
+		s.complete, s.comment = p[0]&flagWhole != 0, p[0]&flagComment != 0
+	} else if len(p) != 0 {
+		return s, false
 	}
-	if len(s.head) > 0 || len(s.body) > 0 {
-		s.leadAll = union(buf[len(buf):len(buf)], s.head, s.body)
-		for _, v := range s.leadAll {
-			s.leadMask[v>>6&3] |= 1 << (v & 63)
+	keptBody := 0
+	if s.complete {
+		keptBody = sizes[3]
+	}
+	buf := make([]uint16, 0, sizes[0]+sizes[1]+keptBody+sizes[2]+sizes[3])
+	var scratch [2][255]uint16
+	read := func(n int, dst []uint16) []uint16 {
+		for i := range n {
+			dst = append(dst, binary.LittleEndian.Uint16(rest[1+2*i:]))
+		}
+		rest = rest[1+2*n:]
+		return dst
+	}
+	keep := func(n int) []uint16 {
+		start := len(buf)
+		buf = read(n, buf)
+		return buf[start:len(buf):len(buf)]
+	}
+	s.lead, s.entities = keep(sizes[0]), keep(sizes[1])
+	if nsets == 4 {
+		headSet := read(sizes[2], scratch[0][:0])
+		bodySet := read(sizes[3], scratch[1][:0])
+		if s.complete {
+			start := len(buf)
+			buf = append(buf, bodySet...)
+			s.body = buf[start:len(buf):len(buf)]
+		}
+		if len(headSet)+len(bodySet) > 0 {
+			s.leadAll = union(buf[len(buf):len(buf)], headSet, bodySet)
+			for _, v := range s.leadAll {
+				s.leadMask[v>>6&3] |= 1 << (v & 63)
+			}
 		}
 	}
 	for i := range s.packed {
@@ -147,7 +173,7 @@ func decode(b []byte) (s signature, ok bool) {
 	}
 	s.names, s.numbers = split(s.entities)
 	s.leadNames, s.leadFigures = inLead(&s, s.names), inLead(&s, s.numbers)
-	return s, len(rest) == 0
+	return s, true
 }
 
 // union appends to dst the values of two sorted sets, sorted, each once.
