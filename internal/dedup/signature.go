@@ -44,7 +44,7 @@ type signature struct {
 	// nil, and body is kept only for a short item.
 	head, body []uint16
 	complete   bool // body holds all the text's shingles
-	comment  bool     // an analysis or opinion piece (isCommentary)
+	comment    bool // an analysis or opinion piece (isCommentary)
 
 	// Derived by decode, for compare: the entities split into names and
 	// numbers, and those of each that stand in the headline or lead; the
