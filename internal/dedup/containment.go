@@ -28,9 +28,14 @@ const (
 	// winnowWindow shingles two leads share gives them a bucket in
 	// common (a sentence of 15 words or so).
 	winnowWindow = 8
-	// maxWinnows caps the winnowed buckets, taken in text order: a short
-	// copy repeats the beginning of the article.
-	maxWinnows = 8
+	// maxWinnows caps the winnowed buckets of a short item, taken in text
+	// order: a short copy repeats the beginning of the article. An
+	// article's first maxLongWinnows (its first sentence or so, which
+	// every copy of its first paragraph repeats) are enough to be found
+	// by them, and keep the story index small: they are filed for every
+	// recent article and most are never looked up.
+	maxWinnows     = 8
+	maxLongWinnows = 4
 	// minWinnowRun is how many shingles a lead needs to be winnowed at
 	// all (one shorter than winnowWindow forms a single window).
 	minWinnowRun = 4
@@ -115,8 +120,12 @@ func winnowBuckets(buckets []int64, ls leadShingles) (filed, lookup []int64) {
 		return buckets, lookup
 	}
 	w := min(winnowWindow, len(ls.body))
+	most := maxWinnows
+	if !ls.complete {
+		most = maxLongWinnows
+	}
 	n, last := 0, -1
-	for start := 0; start+w <= len(ls.body) && n < maxWinnows; start++ {
+	for start := 0; start+w <= len(ls.body) && n < most; start++ {
 		m := start
 		for i := start + 1; i < start+w; i++ {
 			if ls.body[i] <= ls.body[m] {

@@ -64,11 +64,15 @@
 //     broken by hash). Short items (a headline and a line or two) reworded
 //     by another outlet share little text but name the same people, places
 //     and figures, and so meet here.
-//   - Up to 8 winnowed lead buckets: the smallest shingle hash of every
-//     window of 8 consecutive shingles of the text's beginning, the first
-//     8 in text order. Two texts that share a run of 8 shingles (a
-//     sentence of 15 words or so) select the same shingle in it, so a
-//     short copy meets its article however long the article is.
+//   - Winnowed lead buckets: the smallest shingle hash of every window of
+//     8 consecutive shingles of the text's beginning, the first 8 in text
+//     order for a short item, 4 for a long one. Two texts that share a
+//     run of 8 shingles (a sentence of 15 words or so) select the same
+//     shingle in it, so a short copy meets its article however long the
+//     article is. Short and long items have keys of their own family: a
+//     short item is looked up under both, a long one under the short
+//     family only (model.Fingerprint.Lookup), so two articles do not meet
+//     here.
 //
 // # Verification
 //
