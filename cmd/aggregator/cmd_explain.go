@@ -164,6 +164,7 @@ func (ex *explanation) writeText(w io.Writer) {
 	if others := otherMembers(it); others != "" {
 		fmt.Fprintf(w, "  same story: %s\n", others)
 	}
+	fmt.Fprintf(w, "  joined by:  %s\n", joinLine(it))
 	stored := ex.storedTopics()
 	fmt.Fprintf(w, "  stored topics: %s\n", listOrNone(stored))
 	applied := 0
@@ -238,6 +239,40 @@ func otherMembers(it *model.Item) string {
 	return strings.Join(out, ", ")
 }
 
+// routeNames are the join routes as explain names them.
+var routeNames = map[string]string{
+	model.RouteURL:         "canonical URL",
+	model.RouteText:        "whole text",
+	model.RouteContainment: "lead containment",
+	model.RouteHeadline:    "headline",
+}
+
+// joinLine says why the item is in its story: the route and score it
+// joined by, or that it founded the story.
+func joinLine(it *model.Item) string {
+	if j := it.Join; j.Route != "" {
+		name := routeNames[j.Route]
+		if name == "" {
+			name = j.Route
+		}
+		return fmt.Sprintf("%s, score %.2f", name, j.Score)
+	}
+	if !isFace(it) {
+		return "not recorded (stored before aggregator kept why an item joined its story)"
+	}
+	return "none: it founded its story (the first copy stored)"
+}
+
+// isFace reports whether the item is its story's earliest member.
+func isFace(it *model.Item) bool {
+	for _, m := range it.Story.Members {
+		if m.ItemID != it.ID && (m.FirstSeen.Before(it.FirstSeen) || (m.FirstSeen.Equal(it.FirstSeen) && m.ItemID < it.ID)) {
+			return false
+		}
+	}
+	return true
+}
+
 // storedNote says when what is stored differs from the current rules:
 // the rules changed since the item was tagged, and retag would fix it.
 func storedNote(r tag.Explanation, stored []string) string {
@@ -309,6 +344,16 @@ type explainItemJSON struct {
 	Published        time.Time `json:"published"`
 	FirstSeen        time.Time `json:"first_seen"`
 	StoredTopics     []string  `json:"stored_topics"`
+	// Join is how the item came into its story; null when it founded it
+	// (or was stored before the route was kept).
+	Join *explainJoinJSON `json:"join"`
+}
+
+type explainJoinJSON struct {
+	Story int64   `json:"story"`
+	Route string  `json:"route"` // url, text, containment or headline
+	Name  string  `json:"name"`  // the route as the text form names it
+	Score float64 `json:"score"`
 }
 
 type explainTopicJSON struct {
@@ -374,6 +419,9 @@ func (ex *explanation) writeJSON(w io.Writer) error {
 		SourceConfigured: ex.configured, Published: it.Published.UTC(), FirstSeen: it.FirstSeen.UTC(),
 		StoredTopics: stored,
 	}, Topics: make([]explainTopicJSON, 0, len(ex.results))}
+	if j := it.Join; j.Route != "" {
+		out.Item.Join = &explainJoinJSON{Story: j.StoryID, Route: j.Route, Name: routeNames[j.Route], Score: j.Score}
+	}
 	for _, r := range ex.results {
 		tj := explainTopicJSON{
 			ID: r.Topic, Applies: r.Applied, Reason: r.Reason,

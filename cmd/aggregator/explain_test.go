@@ -24,6 +24,12 @@ type explained struct {
 		Source           string   `json:"source"`
 		SourceConfigured bool     `json:"source_configured"`
 		StoredTopics     []string `json:"stored_topics"`
+		Join             *struct {
+			Story int64
+			Route string
+			Name  string
+			Score float64
+		} `json:"join"`
 	} `json:"item"`
 	Topics []struct {
 		ID       string `json:"id"`
@@ -131,6 +137,34 @@ func TestExplain(t *testing.T) {
 			if !found[want] {
 				t.Errorf("cpec hits lack %s: %+v", want, cpec.Hits)
 			}
+		}
+	})
+
+	t.Run("SaysWhyAnItemJoinedItsStory", func(t *testing.T) {
+		_, stdout, _ := cli(t, "explain", "--config", cfg, convoyLink)
+		if !strings.Contains(stdout, "joined by:  none: it founded its story") {
+			t.Errorf("Dawn's copy, the first stored, does not say it founded the story:\n%s", stdout)
+		}
+		var xinhua int64
+		if i := strings.Index(stdout, "xinhua #"); i < 0 {
+			t.Fatalf("no xinhua copy in the story:\n%s", stdout)
+		} else if _, err := fmt.Sscanf(stdout[i:], "xinhua #%d", &xinhua); err != nil {
+			t.Fatal(err)
+		}
+		_, stdout, _ = cli(t, "explain", "--config", cfg, fmt.Sprint(xinhua))
+		if !strings.Contains(stdout, "joined by:  ") || strings.Contains(stdout, "joined by:  none") {
+			t.Errorf("Xinhua's copy does not say how it joined:\n%s", stdout)
+		}
+		ex := explainJSONOf(t, "--config", cfg, fmt.Sprint(xinhua))
+		j := ex.Item.Join
+		if j == nil || j.Route == "" || j.Name == "" || j.Score < 0.5 || j.Score > 1 || j.Story == 0 {
+			t.Fatalf("join %+v, want a route, its name and a score in [0.5, 1]", j)
+		}
+		if want := fmt.Sprintf("joined by:  %s, score %.2f", j.Name, j.Score); !strings.Contains(stdout, want) {
+			t.Errorf("text form lacks %q:\n%s", want, stdout)
+		}
+		if dawn := explainJSONOf(t, "--config", cfg, convoyLink); dawn.Item.Join != nil {
+			t.Errorf("Dawn's copy joined by %+v, want null: it founded the story", dawn.Item.Join)
 		}
 	})
 

@@ -35,7 +35,15 @@ func BenchmarkFingerprint(b *testing.B) {
 	}
 }
 
-func BenchmarkMatch(b *testing.B) {
+// BenchmarkMatch compares an item with 50 candidates, long and short,
+// decoding each candidate's signature as it goes.
+func BenchmarkMatch(b *testing.B) { benchmarkMatch(b, false) }
+
+// BenchmarkMatchPrepared is Match as the store calls it: the candidates'
+// signatures decoded once beforehand (Prepare).
+func BenchmarkMatchPrepared(b *testing.B) { benchmarkMatch(b, true) }
+
+func benchmarkMatch(b *testing.B, prepared bool) {
 	pairs := loadPairs(b)
 	var cands []model.Candidate
 	for i, p := range pairs {
@@ -43,7 +51,11 @@ func BenchmarkMatch(b *testing.B) {
 			break
 		}
 		it := p.B.item()
-		cands = append(cands, model.Candidate{ItemID: int64(i + 1), StoryID: int64(i + 1), SourceID: it.SourceID, Sig: it.Fingerprint.Sig})
+		c := model.Candidate{ItemID: int64(i + 1), StoryID: int64(i + 1), SourceID: it.SourceID, Sig: it.Fingerprint.Sig}
+		if prepared {
+			c.Prepared = Prepare(c.Sig)
+		}
+		cands = append(cands, c)
 	}
 	it := pairs[len(pairs)/2].A.item()
 	b.ReportAllocs()

@@ -30,10 +30,10 @@ func TestFingerprintShape(t *testing.T) {
 	for _, p := range loadPairs(t)[:40] {
 		for _, side := range []pairSide{p.A, p.B} {
 			fp := side.item().Fingerprint
-			if n := len(fp.Buckets); n == 0 || n > bands+pairTokens*(pairTokens-1)/2 {
+			if n := len(fp.Buckets); n == 0 || n > maxBuckets {
 				t.Errorf("%s: %d buckets", side.ID, n)
 			}
-			if n := len(fp.Sig); n > sigMaxLen || n > 300 {
+			if n := len(fp.Sig); n > sigMaxLen || n > 600 {
 				t.Errorf("%s: signature of %d bytes", side.ID, n)
 			}
 			again := side.item().Fingerprint
@@ -72,24 +72,24 @@ func TestMatch(t *testing.T) {
 	other := item("geo", "Gunmen kill seven labourers in Kech", "Unidentified gunmen shot dead seven labourers from Punjab at a construction site near Hoshab in Kech district late on Wednesday night, police said. The Levies shifted the bodies to Turbat.")
 
 	t.Run("NoCandidates", func(t *testing.T) {
-		if got := Match(synd, nil); got != 0 {
+		if got := Match(synd, nil).StoryID; got != 0 {
 			t.Errorf("Match = %d, want 0", got)
 		}
 	})
 	t.Run("PicksTheSameStory", func(t *testing.T) {
-		got := Match(synd, []model.Candidate{cand(1, other, base), cand(2, story, base)})
+		got := Match(synd, []model.Candidate{cand(1, other, base), cand(2, story, base)}).StoryID
 		if got != 20 {
 			t.Errorf("Match = %d, want 20", got)
 		}
 	})
 	t.Run("UnrelatedOnly", func(t *testing.T) {
-		if got := Match(synd, []model.Candidate{cand(1, other, base)}); got != 0 {
+		if got := Match(synd, []model.Candidate{cand(1, other, base)}).StoryID; got != 0 {
 			t.Errorf("Match = %d, want 0", got)
 		}
 	})
 	t.Run("TieGoesToEarliestSeen", func(t *testing.T) {
 		later, earlier := cand(1, story, base.Add(time.Hour)), cand(2, story, base)
-		if got := Match(synd, []model.Candidate{later, earlier}); got != 20 {
+		if got := Match(synd, []model.Candidate{later, earlier}).StoryID; got != 20 {
 			t.Errorf("Match = %d, want 20 (the earliest seen)", got)
 		}
 	})
@@ -98,20 +98,20 @@ func TestMatch(t *testing.T) {
 		bad.Sig = []byte{9, 9, 9}
 		none := cand(2, story, base)
 		none.StoryID = 0
-		if got := Match(synd, []model.Candidate{bad, none}); got != 0 {
+		if got := Match(synd, []model.Candidate{bad, none}).StoryID; got != 0 {
 			t.Errorf("Match = %d, want 0", got)
 		}
 	})
 	t.Run("MalformedItemSignature", func(t *testing.T) {
 		it := *synd
 		it.Fingerprint.Sig = nil
-		if got := Match(&it, []model.Candidate{cand(1, story, base)}); got != 0 {
+		if got := Match(&it, []model.Candidate{cand(1, story, base)}).StoryID; got != 0 {
 			t.Errorf("Match = %d, want 0", got)
 		}
 	})
 	t.Run("SameSourceRepostJoins", func(t *testing.T) {
 		repost := item("app", "Four policemen martyred in Quetta blast", wire)
-		if got := Match(repost, []model.Candidate{cand(1, story, base)}); got != 10 {
+		if got := Match(repost, []model.Candidate{cand(1, story, base)}).StoryID; got != 10 {
 			t.Errorf("Match = %d, want 10", got)
 		}
 	})
@@ -121,11 +121,11 @@ func TestMatch(t *testing.T) {
 		lines := strings.SplitN(wire, "\n", 2)
 		rewrite := "A remote-controlled bomb tore through a police van on Quetta's Sariab Road on Thursday, martyring four officials of an anti-riot unit.\n" + lines[1]
 		own := item("app", "Police van bombed on Sariab Road", rewrite)
-		if got := Match(own, []model.Candidate{cand(1, story, base)}); got != 0 {
+		if got := Match(own, []model.Candidate{cand(1, story, base)}).StoryID; got != 0 {
 			t.Errorf("same source: Match = %d, want 0", got)
 		}
 		own.SourceID = "tribune"
-		if got := Match(own, []model.Candidate{cand(1, story, base)}); got != 10 {
+		if got := Match(own, []model.Candidate{cand(1, story, base)}).StoryID; got != 10 {
 			t.Errorf("other source: Match = %d, want 10", got)
 		}
 	})
@@ -157,14 +157,47 @@ func TestSignatureRoundTrip(t *testing.T) {
 		}
 		s.lead = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxLead).Draw(t, "lead"))
 		s.entities = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxEntity).Draw(t, "entities"))
+		s.head = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxHeadShingles).Draw(t, "head"))
+		s.body = sortedSet(rapid.SliceOfN(rapid.Uint16(), 0, maxHanShingles).Draw(t, "body"))
+		s.complete = rapid.Bool().Draw(t, "complete")
+		s.comment = rapid.Bool().Draw(t, "comment")
 		got, ok := decode(s.encode())
 		if !ok {
 			t.Fatalf("decode failed")
 		}
-		if got.shingles != s.shingles || got.mins != s.mins || !slices.Equal(got.lead, s.lead) || !slices.Equal(got.entities, s.entities) {
+		if got.shingles != s.shingles || got.mins != s.mins || !slices.Equal(got.lead, s.lead) || !slices.Equal(got.entities, s.entities) ||
+			got.complete != s.complete || got.comment != s.comment {
 			t.Fatalf("round trip changed the signature")
 		}
+		if wantBody := s.body; (s.complete && !slices.Equal(got.body, wantBody)) || (!s.complete && got.body != nil) {
+			t.Fatalf("body = %v, want %v (complete %v)", got.body, wantBody, s.complete)
+		}
+		if want := sortedSet(append(slices.Clone(s.head), s.body...)); !slices.Equal(got.leadAll, want) && len(want)+len(got.leadAll) > 0 {
+			t.Fatalf("leadAll = %v, want %v", got.leadAll, want)
+		}
 	})
+}
+
+// TestVersion1SignaturesStillMatch: items stored before lead containment
+// keep their version 1 signatures, which decode without lead shingles and
+// still match by the other routes.
+func TestVersion1SignaturesStillMatch(t *testing.T) {
+	a := item("app", "Four policemen martyred in Quetta blast", wire)
+	b := item("nation", "Quetta blast: four cops martyred", wire)
+	s, _ := decode(a.Fingerprint.Sig)
+	v1 := s.encode()
+	v1 = v1[:len(v1)-1-(1+2*len(s.body))-(1+2*len(s.head))]
+	v1[0] = sigVersion1
+	old, ok := decode(v1)
+	if !ok {
+		t.Fatal("a version 1 signature does not decode")
+	}
+	if old.complete || len(old.body) > 0 || old.mins != s.mins || !slices.Equal(old.entities, s.entities) {
+		t.Fatal("a version 1 signature decodes wrongly")
+	}
+	if got := Similarity(v1, b.Fingerprint.Sig); got < 0.5 {
+		t.Errorf("Similarity(version 1, version 2) = %.2f, want >= 0.5", got)
+	}
 }
 
 func TestSimilarityIsSymmetric(t *testing.T) {
@@ -189,7 +222,7 @@ func FuzzFingerprint(f *testing.F) {
 		if len(fp.Sig) > sigMaxLen {
 			t.Fatalf("signature of %d bytes", len(fp.Sig))
 		}
-		if len(fp.Buckets) > bands+pairTokens*(pairTokens-1)/2 {
+		if len(fp.Buckets) > maxBuckets {
 			t.Fatalf("%d buckets", len(fp.Buckets))
 		}
 		if _, ok := decode(fp.Sig); !ok {
@@ -197,6 +230,44 @@ func FuzzFingerprint(f *testing.F) {
 		}
 		if len(fp.Buckets) > 0 && Similarity(fp.Sig, fp.Sig) < 0.5 {
 			t.Fatalf("an item with buckets does not match itself")
+		}
+	})
+}
+
+// TestContainmentCountsEveryShared holds containment's early exit and
+// filter to the plain count: when the plain share reaches containLead,
+// containment gives exactly that share; otherwise 0.
+func TestContainmentCountsEveryShared(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		universe := rapid.SliceOfNDistinct(rapid.Uint16(), 1, 300, rapid.ID[uint16]).Draw(t, "universe")
+		pick := func(label string, most int) []uint16 {
+			var out []uint16
+			for _, v := range universe {
+				if rapid.Bool().Draw(t, label) && len(out) < most {
+					out = append(out, v)
+				}
+			}
+			return sortedSet(out)
+		}
+		var sigs [2]signature
+		for i := range sigs {
+			s := signature{head: pick("head", maxHeadShingles), body: pick("body", maxHanShingles), complete: rapid.Bool().Draw(t, "complete")}
+			sigs[i], _ = decode(s.encode()) // fills leadAll and leadMask
+		}
+		a, b := &sigs[0], &sigs[1]
+		short, long, ok := shortSide(a, b)
+		want := 0
+		if ok {
+			want = intersect(short.body, long.leadAll)
+		}
+		c, n := containment(a, b)
+		switch {
+		case ok && float64(want) >= containLead*float64(len(short.body))-1e-9:
+			if n != want || c != float64(want)/float64(len(short.body)) {
+				t.Fatalf("containment = %.3f (%d), want %d of %d", c, n, want, len(short.body))
+			}
+		case c != 0 || n != 0:
+			t.Fatalf("containment = %.3f (%d), want 0: the plain count is %d", c, n, want)
 		}
 	})
 }

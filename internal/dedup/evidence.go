@@ -3,6 +3,8 @@ package dedup
 import (
 	"slices"
 	"time"
+
+	"aggregator/internal/model"
 )
 
 // Similarity scores how surely two signatures carry the same story, from 0
@@ -37,6 +39,14 @@ type evidence struct {
 	// figures (in both headlines or leads).
 	leadFigures int
 	leadNames   float64 // overlap coefficient of headline/lead names (-1: one side has none)
+	// contained is the share of the short side's text that the long
+	// side's lead contains, of containedShared shingles (0 when neither
+	// side is short, or the share is below containLead).
+	contained       float64
+	containedShared int
+	// genres is set when one item is an analysis or opinion piece and
+	// the other is not: it is about the news, not a report of it.
+	genres bool
 	// apart is set when the two items were first seen more than
 	// updateWindow apart: too far for one to update the other's figures.
 	apart bool
@@ -70,15 +80,18 @@ func compare(a, b *signature) evidence {
 	e.figuresShared = min(intersect(af, bnum), intersect(bf, anum))
 	e.leadFigures = intersect(af, bf)
 	e.leadNames = coefficient(intersect(a.leadNames, b.leadNames), len(a.leadNames), len(b.leadNames))
+	e.contained, e.containedShared = containment(a, b)
+	e.genres = a.comment != b.comment
 	return e
 }
 
-// hopeless reports, from the two cheapest pieces of evidence, that a and b
+// hopeless reports, from the cheapest pieces of evidence, that a and b
 // cannot be the same story by any route of margin: every text route needs
-// a shingle Jaccard of mixedJaccard at least, the lead route minLeadShared
-// shared headline/lead words (and two items of one source a Jaccard of
-// repostJaccard). Most candidates of an item fail both, and are then
-// spared the rest of compare.
+// a shingle Jaccard of mixedJaccard at least, the headline route
+// minLeadShared shared headline/lead words, the containment route a short
+// side mostly in the other's lead (and two items of one source a Jaccard
+// of repostJaccard). Most candidates of an item fail all three, and are
+// then spared the rest of compare.
 func hopeless(a, b *signature, sameSource bool) bool {
 	same := 0
 	if a.shingles > 0 && b.shingles > 0 {
@@ -89,10 +102,11 @@ func hopeless(a, b *signature, sameSource bool) bool {
 	if sameSource {
 		return j < repostJaccard
 	}
-	if j >= mixedJaccard {
+	if j >= mixedJaccard || intersect(a.lead, b.lead) >= minLeadShared {
 		return false
 	}
-	return intersect(a.lead, b.lead) < minLeadShared
+	c, _ := containment(a, b)
+	return c < containLead
 }
 
 // inLead returns those of a signature's entities (names or numbers) that
@@ -152,22 +166,56 @@ const (
 	repostJaccard    = 0.9  // shingle Jaccard for two items of one source
 )
 
-// margin is the largest ratio of evidence to threshold over the three
-// routes to "same story"; 1 or more means a match.
+// joinRoute names the evidence that makes two items one story.
+type joinRoute uint8
+
+// Routes of margin.
+const (
+	routeNone        joinRoute = iota
+	routeText                  // the whole texts overlap (text and mixed)
+	routeContainment           // the short side's text is in the long side's lead
+	routeHeadline              // headline and lead words, names and figures
+)
+
+// String is the route's name as the store keeps it (model.Route*).
+func (r joinRoute) String() string {
+	switch r {
+	case routeText:
+		return model.RouteText
+	case routeContainment:
+		return model.RouteContainment
+	case routeHeadline:
+		return model.RouteHeadline
+	}
+	return ""
+}
+
+// margin is the largest ratio of evidence to threshold over the routes
+// to "same story"; 1 or more means a match.
+func (e evidence) margin() float64 {
+	m, _ := e.route()
+	return m
+}
+
+// route is margin with the route that gave it:
 //
 //   - text: the texts themselves overlap heavily (wire copy, syndication,
 //     a rewrite whose body stayed). If the figures clash, as between two
 //     days of a templated report, it takes a near-identical text.
 //   - mixed: the texts overlap moderately and the same names and figures
 //     appear in both.
-//   - lead: the headlines and leads share words and agree on names and
-//     figures (short items: a headline and a line or two). Without any
-//     figures to compare, the names must agree strongly.
+//   - containment: one side is short and its text is (nearly) in the
+//     other's lead, names and figures agreeing: a summary or first
+//     paragraph carried without the rest of the article.
+//   - headline: the headlines and leads share words and agree on names
+//     and figures (short items: a headline and a line or two). Without
+//     any figures to compare, the names must agree strongly.
 //
 // Names and numbers gate the weaker routes because they are what tell
 // apart stories that share a subject: two attacks, two IMF statements, two
-// matches of one series, two days of market figures.
-func (e evidence) margin() float64 {
+// matches of one series, two days of market figures. An analysis or
+// opinion piece and a report (genres) take the text route alone.
+func (e evidence) route() (float64, joinRoute) {
 	namesAgree := e.names < 0 || e.names >= agreeNames
 	// Headline figures that clash (another day's close, another tranche)
 	// count as clashing numbers, unless the same several names vouch for
@@ -175,14 +223,27 @@ func (e evidence) margin() float64 {
 	// their wording but the figures.
 	update := !e.apart && e.names >= strongNames && e.nameShared >= minLeadShared
 	numbersAgree := (e.numbers < 0 || e.numbers >= agreeNumbers) && (!e.figuresClash() || update)
-	m := e.jaccard / textJaccard
+	m, r := e.jaccard/textJaccard, routeText
 	if !numbersAgree {
 		m = e.jaccard / clashJaccard
+	}
+	if e.genres {
+		// An analysis of the news shares its names, figures and lead
+		// words; only a near-copy of the report's text is the report.
+		return m, r
 	}
 	if namesAgree && numbersAgree && (e.names >= 0 || e.numbers >= 0) {
 		m = max(m, e.jaccard/mixedJaccard)
 	}
-	// The lead route needs minLeadShared shared words besides figures: a
+	better := func(v float64, via joinRoute) {
+		if v > m {
+			m, r = v, via
+		}
+	}
+	if namesAgree && numbersAgree && e.containedShared >= minContainShingles {
+		better(e.contained/containLead, routeContainment)
+	}
+	// The headline route needs minLeadShared shared words besides figures: a
 	// small number and two common words ("one-month low", "top 10", a
 	// date) are in many unrelated headlines.
 	//
@@ -194,12 +255,15 @@ func (e evidence) margin() float64 {
 	if e.leadShared-e.leadFigures >= minLeadShared {
 		switch {
 		case e.numbers >= agreeNumbers && numbersAgree && leadNamesAgree:
-			m = max(m, e.lead/leadOverlap)
+			better(e.lead/leadOverlap, routeHeadline)
 		case e.numbers < 0 && e.names >= strongNames && e.leadNames >= agreeNames:
-			m = max(m, e.lead/leadOverlapNames)
+			better(e.lead/leadOverlapNames, routeHeadline)
 		}
 	}
-	return m
+	if m == 0 {
+		r = routeNone
+	}
+	return m, r
 }
 
 // figuresClash reports whether each side's headline or lead carries
@@ -212,14 +276,21 @@ func (e evidence) figuresClash() bool {
 
 // score maps the margin onto [0, 1), 0.5 at the threshold.
 func (e evidence) score() float64 {
-	m := e.margin()
-	return m / (1 + m)
+	return scoreOf(e.margin())
 }
+
+// scoreOf maps a margin onto [0, 1), 0.5 at the threshold.
+func scoreOf(m float64) float64 { return m / (1 + m) }
 
 // same decides a pair; two items of one source must be near-identical.
 func (e evidence) same(sameSource bool) bool {
+	return e.sameAt(e.margin(), sameSource)
+}
+
+// sameAt is same for the margin m of e, computed already.
+func (e evidence) sameAt(m float64, sameSource bool) bool {
 	if sameSource {
 		return e.jaccard >= repostJaccard && (e.numbers < 0 || e.numbers >= agreeNumbers)
 	}
-	return e.margin() >= 1
+	return m >= 1
 }

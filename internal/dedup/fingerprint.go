@@ -15,6 +15,9 @@ const (
 	pairTokens  = 5  // salient headline/lead words whose pairs become buckets
 )
 
+// maxBuckets is the most buckets an item has.
+const maxBuckets = bands + pairTokens*(pairTokens-1)/2 + maxWinnows
+
 // Bucket key tags keep the two bucket families apart.
 const (
 	tagBand = 0x4c5348 // "LSH"
@@ -32,11 +35,15 @@ func Fingerprint(it *model.Item) model.Fingerprint {
 	full := minhash(toks, &sig)
 	sig.lead = leadSet(toks)
 	sig.entities = entitySet(toks)
+	ls := shinglesOf(toks)
+	sig.head, sig.body, sig.complete = short16(ls.head), short16(ls.body), ls.complete
+	sig.comment = isCommentary(it.Title)
 	fp := model.Fingerprint{Sig: sig.encode()}
 	if sig.shingles == 0 {
 		return fp
 	}
 	fp.Buckets = append(bandBuckets(full), pairBuckets(toks)...)
+	fp.Buckets, fp.Lookup = winnowBuckets(fp.Buckets, ls)
 	return fp
 }
 
@@ -96,7 +103,7 @@ var seedTable = func() (t [numHashes]uint64) {
 // two items share a band bucket with probability 1-(1-J^rows)^bands for
 // shingle Jaccard J.
 func bandBuckets(full [numHashes]uint64) []int64 {
-	out := make([]int64, 0, bands+pairTokens*(pairTokens-1)/2)
+	out := make([]int64, 0, maxBuckets)
 	for b := 0; b < bands; b++ {
 		h := mix(uint64(tagBand)<<32 | uint64(b))
 		for _, v := range full[b*rows : (b+1)*rows] {

@@ -117,3 +117,14 @@ func stripTruncation(s string) string {
 	}
 	return cut
 }
+
+// commentaryRE matches the genre label that heads an analysis or opinion
+// piece: "Analysis: ...", "OPINION | ...", "ANALYSIS-..." (a Reuters
+// slug), "Editorial: ...", "تجزیہ: ...", "评论：...".
+var commentaryRE = regexp.MustCompile(`(?i)^\s*(?:news analysis|analysis|opinion|op-ed|editorial|commentary|comment|column|explainer|insight|breakingviews|تجزیہ|اداریہ|کالم|评论|社评|时评|述评|观察)\s*(?::|：|\||-|–|—)`)
+
+// isCommentary reports whether a headline labels its item an analysis or
+// opinion piece: about a news event, never the same story as its report.
+func isCommentary(headline string) bool {
+	return commentaryRE.MatchString(headline)
+}

@@ -73,9 +73,30 @@ func TestHeadlineOnlyItems(t *testing.T) {
 			b := &model.Item{SourceID: "b", Title: tc.b}
 			b.Fingerprint = Fingerprint(b)
 			c := model.Candidate{ItemID: 1, StoryID: 3, SourceID: "a", Sig: a.Fingerprint.Sig}
-			if got := Match(b, []model.Candidate{c}) == 3; got != tc.same {
+			if got := Match(b, []model.Candidate{c}).StoryID == 3; got != tc.same {
 				t.Errorf("Match joined = %v, want %v (similarity %.2f)", got, tc.same, Similarity(a.Fingerprint.Sig, b.Fingerprint.Sig))
 			}
 		})
+	}
+}
+
+func TestIsCommentary(t *testing.T) {
+	for _, tc := range []struct {
+		headline string
+		want     bool
+	}{
+		{"Analysis: Can Pakistan keep its tax promise to the IMF?", true},
+		{"ANALYSIS-Pakistan's tax pledge faces old foes", true},
+		{"OPINION | The cost of another bailout", true},
+		{"Editorial: A package for farmers", true},
+		{"تجزیہ: آئی ایم ایف سے ٹیکس کا وعدہ", true},
+		{"评论：走廊建设迈向高质量发展", true},
+		{"IMF analysis shows Pakistan's tax gap widening", false},
+		{"Govt vows to widen tax net under IMF deal", false},
+		{"Comment sought from PTA on X ban", false},
+	} {
+		if got := isCommentary(tc.headline); got != tc.want {
+			t.Errorf("isCommentary(%q) = %v, want %v", tc.headline, got, tc.want)
+		}
 	}
 }

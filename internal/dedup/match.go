@@ -7,11 +7,12 @@ import (
 )
 
 // minLeadShared is how many headline/lead words besides figures two items
-// must share before the lead route counts at all.
+// must share before the headline route counts at all.
 const minLeadShared = 3
 
-// Match returns the StoryID of the candidates' story that carries the same
-// story as it (compared through it.Fingerprint.Sig), or 0 when none does.
+// Match returns the candidates' story that carries the same story as it
+// (compared through it.Fingerprint.Sig), with the route and score of its
+// best evidence, or the zero Join when none does.
 //
 // The item is judged against each story as a whole, not against its
 // nearest member: it joins a story only when it is the same story as the
@@ -23,10 +24,10 @@ const minLeadShared = 3
 // of the item's own source must be near-identical to match, and an item
 // whose headline figures clash with a candidate's joins it as an update
 // only within hours (updateWindow) of it.
-func Match(it *model.Item, cands []model.Candidate) int64 {
+func Match(it *model.Item, cands []model.Candidate) model.Join {
 	sig, ok := decode(it.Fingerprint.Sig)
 	if !ok {
-		return 0
+		return model.Join{}
 	}
 	verdicts := make([]verdict, 0, len(cands))
 	for i := range cands {
@@ -48,24 +49,30 @@ func Match(it *model.Item, cands []model.Candidate) int64 {
 			e := compare(&sig, cs)
 			e.apart = !it.FirstSeen.IsZero() && !c.FirstSeen.IsZero() &&
 				(it.FirstSeen.Sub(c.FirstSeen) > updateWindow || c.FirstSeen.Sub(it.FirstSeen) > updateWindow)
-			v.same, v.score = e.same(sameSource), e.score()
+			m, r := e.route()
+			if sameSource {
+				r = routeText // a re-post: near-identical texts
+			}
+			v.same, v.score, v.route = e.sameAt(m, sameSource), scoreOf(m), r
 		}
 		verdicts = append(verdicts, v)
 	}
 	var best *storyVerdict
-	for _, s := range byStory(verdicts) {
+	stories := byStory(verdicts)
+	for i := range stories {
+		s := &stories[i] // not a copy per story: best would move it to the heap
 		if !s.joins() {
 			continue
 		}
 		if best == nil || s.score > best.score ||
 			(s.score == best.score && s.face.cand.FirstSeen.Before(best.face.cand.FirstSeen)) {
-			best = &s
+			best = s
 		}
 	}
 	if best == nil {
-		return 0
+		return model.Join{}
 	}
-	return best.face.cand.StoryID
+	return model.Join{StoryID: best.face.cand.StoryID, Route: best.route.String(), Score: best.score}
 }
 
 // Prepare decodes a signature for Match (model.Candidate.Prepared): a
@@ -84,13 +91,15 @@ type verdict struct {
 	cand  *model.Candidate
 	same  bool
 	score float64
+	route joinRoute
 }
 
 // storyVerdict sums up the verdicts on the candidates of one story.
 type storyVerdict struct {
-	face         verdict // the story's earliest candidate
-	count, agree int     // candidates, and those that are the same story
-	score        float64 // best score among those that agree
+	face         verdict   // the story's earliest candidate
+	count, agree int       // candidates, and those that are the same story
+	score        float64   // best score among those that agree
+	route        joinRoute // the route of that score
 }
 
 // joins reports whether the item belongs to the story: the same as its
@@ -117,7 +126,9 @@ func byStory(vs []verdict) []storyVerdict {
 		}
 		if v.same {
 			s.agree++
-			s.score = max(s.score, v.score)
+			if v.score > s.score {
+				s.score, s.route = v.score, v.route
+			}
 		}
 	}
 	return out

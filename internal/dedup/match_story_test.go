@@ -33,7 +33,7 @@ func TestMatchJudgesWholeStories(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Match(synd, tc.cands); got != tc.want {
+			if got := Match(synd, tc.cands).StoryID; got != tc.want {
 				t.Errorf("Match = %d, want %d", got, tc.want)
 			}
 		})
@@ -71,7 +71,7 @@ func TestTemplatedReportsWithOtherFiguresStayApart(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.b.FirstSeen = base.Add(tc.after)
-			got := Match(tc.b, []model.Candidate{cand(1, tc.a, base)}) == 10
+			got := Match(tc.b, []model.Candidate{cand(1, tc.a, base)}).StoryID == 10
 			if got != tc.same {
 				t.Errorf("Match joined = %v, want %v (similarity %.2f)", got, tc.same, Similarity(tc.a.Fingerprint.Sig, tc.b.Fingerprint.Sig))
 			}

@@ -91,7 +91,7 @@ func (s *storySim) add(it *model.Item) int64 {
 	if j, ok := s.byURL[it.URL]; ok && it.URL != "" {
 		id = s.story[j]
 	} else if cands := s.candidates(it); len(cands) > 0 {
-		id = Match(it, cands)
+		id = Match(it, cands).StoryID
 	}
 	if id == 0 {
 		s.next++
@@ -109,7 +109,7 @@ func (s *storySim) add(it *model.Item) int64 {
 
 func (s *storySim) candidates(it *model.Item) []model.Candidate {
 	shared := map[int]int{}
-	for _, b := range slices.Compact(slices.Sorted(slices.Values(it.Fingerprint.Buckets))) {
+	for _, b := range slices.Compact(slices.Sorted(slices.Values(it.Fingerprint.LookupKeys()))) {
 		list := s.buckets[b]
 		for _, j := range list[max(0, len(list)-simPerBucket):] {
 			shared[j]++

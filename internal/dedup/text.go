@@ -20,6 +20,8 @@ type token struct {
 	entity  bool // a number or a proper noun
 	title   bool // in the headline
 	lead    bool // in the headline or the first two sentences of the text
+	start   bool // the first token of the headline or of a sentence
+	han     bool // a character bigram of a script written without spaces
 }
 
 // leadSentences is how many sentences of the first text block count as
@@ -148,8 +150,9 @@ func tokenise(toks []token, s string, title, lead bool) []token {
 		hasUpper bool
 		allUpper bool
 	)
+	first0 := len(toks)
 	emit := func(t token) {
-		t.title, t.lead = title, lead || title
+		t.title, t.lead, t.start = title, lead || title, len(toks) == first0
 		t.hash = hashString(t.text)
 		toks = append(toks, t)
 	}
@@ -182,10 +185,10 @@ func tokenise(toks []token, s string, title, lead bool) []token {
 		case 0:
 			return
 		case 1:
-			emit(token{text: string(han)})
+			emit(token{text: string(han), han: true})
 		default:
 			for i := 0; i+1 < len(han); i++ {
-				emit(token{text: string(han[i : i+2])})
+				emit(token{text: string(han[i : i+2]), han: true})
 			}
 		}
 		han = han[:0]

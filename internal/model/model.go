@@ -120,6 +120,7 @@ type Item struct {
 	Fingerprint Fingerprint  // near-duplicate signature, see package dedup
 	Topics      []TopicMatch // the topics that apply, with why
 	Story       Story        // filled on reads
+	Join        Join         // how it came into its story; the zero Join when it founded it
 	Snippet     string       // highlighted full-text snippet, on searches
 }
 
@@ -148,8 +149,21 @@ type Entry struct {
 // Buckets (items sharing any bucket are candidates of one another) and keeps
 // Sig opaque; the dedup package computes and compares both.
 type Fingerprint struct {
-	Buckets []int64
-	Sig     []byte
+	Buckets []int64 // the keys the item is filed under
+	// Lookup, when set, are the keys a new item's candidates are found
+	// under, in place of Buckets: some keys only find items of another
+	// kind (an article looks for short copies of it, not for articles
+	// sharing its lead). Not stored.
+	Lookup []int64
+	Sig    []byte
+}
+
+// LookupKeys are the keys a new item's candidates are found under.
+func (f *Fingerprint) LookupKeys() []int64 {
+	if f.Lookup != nil {
+		return f.Lookup
+	}
+	return f.Buckets
 }
 
 // TopicMatch says that a topic applies to an item and why.
@@ -179,6 +193,23 @@ type Story struct {
 	Key     string // stable public id, never changes once published
 	Members []StoryMember
 }
+
+// Join says which story an item joined and why: the route of the
+// evidence and its score (0.5 just at the route's threshold, towards 1
+// the surer; 1 for the canonical URL).
+type Join struct {
+	StoryID int64
+	Route   string // one of the Route constants; "" when the item joined none
+	Score   float64
+}
+
+// Routes by which an item joins a story.
+const (
+	RouteURL         = "url"         // the same canonical URL as a member
+	RouteText        = "text"        // the whole texts overlap
+	RouteContainment = "containment" // its short text is in the lead of a long member, or the reverse
+	RouteHeadline    = "headline"    // headline and lead words, names and figures agree
+)
 
 // StoryMember is one outlet's copy of a story.
 type StoryMember struct {

@@ -68,7 +68,7 @@ func benchItem(r *rand.Rand, z *rand.Zipf, src string, n int) model.Item {
 
 func benchFetch(r *rand.Rand, src string, from, n int, now time.Time) Fetch {
 	f := Fetch{State: model.SourceState{SourceID: src, Status: model.StatusOK, LastFetch: now},
-		Window: 72 * time.Hour, Match: func(*model.Item, []model.Candidate) int64 { return 0 }, Now: now}
+		Window: 72 * time.Hour, Match: func(*model.Item, []model.Candidate) model.Join { return model.Join{} }, Now: now}
 	z := rand.NewZipf(r, 1.1, 1, uint64(len(benchWords)-25))
 	for i := range n {
 		it := benchItem(r, z, src, from+i)

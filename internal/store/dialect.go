@@ -146,8 +146,8 @@ func jsonText[T any](v []T) (string, error) {
 // insertItemSQL inserts a new item (insert's arguments, in order).
 const insertItemSQL = `INSERT INTO items (
 	id, source_id, key, story_id, published, first_seen, updated, hash, url, title, guid, raw_url, author,
-	image_url, categories, sig, buckets, summary, content, title_derived
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	image_url, categories, sig, buckets, summary, content, title_derived, join_route, join_score
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // updateItemSQL rewrites a corrected item in place (correct's arguments).
 const updateItemSQL = `UPDATE items SET guid = ?, url = ?, raw_url = ?, title = ?, title_derived = ?, summary = ?, content = ?,

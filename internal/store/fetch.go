@@ -194,25 +194,26 @@ func (w *fetchWriter) insert(ctx context.Context, it *model.Item) error {
 		return err
 	}
 	it.ID, it.FirstSeen = id, w.f.Now
-	story, joined, err := w.chooseStory(ctx, it)
+	join, err := w.chooseStory(ctx, it)
 	if err != nil {
 		return err
 	}
-	founded := false
-	if !joined {
+	story, founded := join.StoryID, false
+	if story == 0 {
 		if story, founded, err = w.foundStory(ctx, it); err != nil {
 			return err
 		}
 	}
-	it.Story.ID = story
+	it.Story.ID, it.Join = story, join
 	cats, err := jsonText(it.Categories)
 	if err != nil {
 		return err
 	}
+	route, score := joinColumns(join)
 	if _, err := w.tx.ExecContext(ctx, insertItemSQL,
 		it.ID, it.SourceID, it.Key, story, toMS(it.Published), toMS(it.FirstSeen), nullMS(it.Updated), it.Hash,
 		it.URL, it.Title, it.GUID, it.RawURL, it.Author, it.ImageURL, cats, it.Fingerprint.Sig,
-		encodeBuckets(it.Fingerprint.Buckets), it.Summary, it.Content, it.TitleDerived); err != nil {
+		encodeBuckets(it.Fingerprint.Buckets), it.Summary, it.Content, it.TitleDerived, route, score); err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}
 	if err := putItemTopics(ctx, w.tx, it.ID, toMS(it.Published), it.Topics, false); err != nil {
@@ -307,44 +308,54 @@ func (w *fetchWriter) takeID(ctx context.Context, next *int64, query string) (in
 // since is the earliest first-seen time of near-duplicate candidates.
 func (w *fetchWriter) since() int64 { return w.f.Now.Add(-w.f.Window).UnixMilli() }
 
-// chooseStory finds the story a new item joins: one holding an item with
-// the same canonical URL, else the near-duplicate the match picks among
-// recent candidates; joined is false when none fits.
-func (w *fetchWriter) chooseStory(ctx context.Context, it *model.Item) (id int64, joined bool, err error) {
+// chooseStory finds the story a new item joins, and why: one holding an
+// item with the same canonical URL, else the near-duplicate the match
+// picks among recent candidates; the zero Join when none fits.
+func (w *fetchWriter) chooseStory(ctx context.Context, it *model.Item) (model.Join, error) {
 	if it.URL != "" {
+		var id int64
 		err := w.tx.QueryRowContext(ctx, `SELECT story_id FROM items
 			WHERE url = ? AND url <> '' AND story_id IS NOT NULL
 			ORDER BY first_seen, id LIMIT 1`, it.URL).Scan(&id)
 		switch {
 		case err == nil:
-			return id, true, nil
+			return model.Join{StoryID: id, Route: model.RouteURL, Score: 1}, nil
 		case !errors.Is(err, sql.ErrNoRows):
-			return 0, false, fmt.Errorf("find story by url: %w", err)
+			return model.Join{}, fmt.Errorf("find story by url: %w", err)
 		}
 	}
 	if w.f.Match == nil || w.f.Window <= 0 || len(it.Fingerprint.Buckets) == 0 {
-		return 0, false, nil
+		return model.Join{}, nil
 	}
 	if !w.synced {
 		if err := w.s.index.sync(ctx, w.tx, w.since()); err != nil {
-			return 0, false, err
+			return model.Join{}, err
 		}
 		w.synced = true
 	}
-	cands, missing := w.s.index.candidates(it.Fingerprint.Buckets, w.since(), w.f.Prepare)
+	cands, missing := w.s.index.candidates(it.Fingerprint.LookupKeys(), w.since(), w.f.Prepare)
 	if len(missing) > 0 {
 		if err := w.s.index.loadFaces(ctx, w.tx, missing); err != nil {
-			return 0, false, err
+			return model.Join{}, err
 		}
-		cands, _ = w.s.index.candidates(it.Fingerprint.Buckets, w.since(), w.f.Prepare)
+		cands, _ = w.s.index.candidates(it.Fingerprint.LookupKeys(), w.since(), w.f.Prepare)
 	}
 	if len(cands) == 0 {
-		return 0, false, nil
+		return model.Join{}, nil
 	}
-	if id := w.f.Match(it, cands); id != 0 && storyExists(ctx, w.tx, id) {
-		return id, true, nil
+	if j := w.f.Match(it, cands); j.StoryID != 0 && storyExists(ctx, w.tx, j.StoryID) {
+		return j, nil
 	}
-	return 0, false, nil
+	return model.Join{}, nil
+}
+
+// joinColumns encodes how an item joined its story as join_route and
+// join_score, both NULL for an item that founded it.
+func joinColumns(j model.Join) (sql.NullString, sql.NullFloat64) {
+	if j.Route == "" {
+		return sql.NullString{}, sql.NullFloat64{}
+	}
+	return sql.NullString{String: j.Route, Valid: true}, sql.NullFloat64{Float64: j.Score, Valid: true}
 }
 
 // foundStory creates the story of an item that joins none, with the item

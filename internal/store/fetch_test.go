@@ -107,7 +107,7 @@ func testSaveFetch(t *testing.T) {
 			State:  model.SourceState{SourceID: "tribune"},
 			Items:  []model.Item{item("tribune", "x", withPrint("S1", 2, 3)), item("tribune", "y", withPrint("S9", 7))},
 			Window: time.Hour, Now: t0.Add(time.Minute),
-			Match: func(it *model.Item, c []model.Candidate) int64 {
+			Match: func(it *model.Item, c []model.Candidate) model.Join {
 				got = append(got, c...)
 				return sameSig(it, c)
 			},
@@ -141,7 +141,7 @@ func testSaveFetch(t *testing.T) {
 		var got []model.Candidate
 		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(time.Hour),
 			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("new", 40, 41, 42, 43, 44))},
-			Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+			Match: func(_ *model.Item, c []model.Candidate) model.Join { got = c; return model.Join{} }}); err != nil {
 			t.Fatal(err)
 		}
 		if len(got) != maxCandidates {
@@ -164,7 +164,7 @@ func testSaveFetch(t *testing.T) {
 		var got []model.Candidate
 		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(time.Hour),
 			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("new", 42))},
-			Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+			Match: func(_ *model.Item, c []model.Candidate) model.Join { got = c; return model.Join{} }}); err != nil {
 			t.Fatal(err)
 		}
 		if len(got) != perBucketCandidates {
@@ -183,7 +183,7 @@ func testSaveFetch(t *testing.T) {
 		var got []model.Candidate
 		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(time.Hour),
 			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("new", 1, 2, 3))},
-			Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+			Match: func(_ *model.Item, c []model.Candidate) model.Join { got = c; return model.Join{} }}); err != nil {
 			t.Fatal(err)
 		}
 		if len(got) != 2 || string(got[0].Sig) != "A" {
@@ -212,7 +212,7 @@ func testSaveFetch(t *testing.T) {
 				var got []model.Candidate
 				if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(tc.x),
 					Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("S2", 2))},
-					Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+					Match: func(_ *model.Item, c []model.Candidate) model.Join { got = c; return model.Join{} }}); err != nil {
 					t.Fatal(err)
 				}
 				if len(got) != 2 || got[0].ItemID != b.ID || got[1].ItemID != a.ID {
@@ -232,7 +232,7 @@ func testSaveFetch(t *testing.T) {
 		var got []model.Candidate
 		if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "geo"}, Now: t0.Add(time.Hour),
 			Window: 72 * time.Hour, Items: []model.Item{item("geo", "x", withPrint("S2", 1, 2))},
-			Match: func(_ *model.Item, c []model.Candidate) int64 { got = c; return 0 }}); err != nil {
+			Match: func(_ *model.Item, c []model.Candidate) model.Join { got = c; return model.Join{} }}); err != nil {
 			t.Fatal(err)
 		}
 		if len(got) != 2 {
@@ -249,7 +249,7 @@ func testSaveFetch(t *testing.T) {
 				item("agg", "b", withPrint("S1", 1, 2)),
 				item("agg", "x", withPrint("S2", 2)),
 			},
-			Match: func(it *model.Item, c []model.Candidate) int64 {
+			Match: func(it *model.Item, c []model.Candidate) model.Join {
 				if it.Key == "x" {
 					got = c
 				}

@@ -99,13 +99,13 @@ func withPrint(sig string, buckets ...int64) func(*model.Item) {
 }
 
 // sameSig is a StoryMatch joining the first candidate with an equal Sig.
-func sameSig(it *model.Item, cands []model.Candidate) int64 {
+func sameSig(it *model.Item, cands []model.Candidate) model.Join {
 	for _, c := range cands {
 		if bytes.Equal(c.Sig, it.Fingerprint.Sig) {
-			return c.StoryID
+			return model.Join{StoryID: c.StoryID, Route: model.RouteText, Score: 1}
 		}
 	}
-	return 0
+	return model.Join{}
 }
 
 // save stores one fetch of src at now with near-duplicates on (72h).

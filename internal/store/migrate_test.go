@@ -95,7 +95,7 @@ func TestMigrationToCompactItems(t *testing.T) {
 	save(t, s, t0, "geo", item("geo", "b", withPrint("S", -2)))
 	if _, err := s.SaveFetch(ctx, Fetch{State: model.SourceState{SourceID: "tribune"}, Now: t0.Add(time.Minute),
 		Window: time.Hour, Items: []model.Item{item("tribune", "c", withPrint("T", 7))},
-		Match: func(_ *model.Item, c []model.Candidate) int64 { cands = c; return 0 }}); err != nil {
+		Match: func(_ *model.Item, c []model.Candidate) model.Join { cands = c; return model.Join{} }}); err != nil {
 		t.Fatal(err)
 	}
 	if len(cands) != 1 || cands[0].ItemID != 1 {

@@ -20,7 +20,8 @@ type querier interface {
 // sources so (LEFT JOINed).
 const itemColumns = `i.id, i.source_id, COALESCE(so.title, ''), COALESCE(so.url, ''), i.key, i.guid, i.url,
 	i.raw_url, i.title, i.summary, i.content, i.author, i.categories, i.image_url,
-	i.published, i.updated, i.first_seen, i.hash, i.sig, COALESCE(i.story_id, 0), i.title_derived`
+	i.published, i.updated, i.first_seen, i.hash, i.sig, COALESCE(i.story_id, 0), i.title_derived,
+	COALESCE(i.join_route, ''), COALESCE(i.join_score, 0)`
 
 // scanItem reads itemColumns. The plain texts are not stored: SummaryText
 // and ContentText are left empty, for the reader to derive from the HTML
@@ -34,7 +35,8 @@ func scanItem(row scanner) (model.Item, error) {
 	)
 	dest := []any{&it.ID, &it.SourceID, &it.SourceTitle, &it.SourceURL, &it.Key, &it.GUID, &it.URL,
 		&it.RawURL, &it.Title, &it.Summary, &it.Content, &it.Author, &cats, &it.ImageURL,
-		&published, &updated, &firstSeen, &it.Hash, &it.Fingerprint.Sig, &it.Story.ID, &it.TitleDerived}
+		&published, &updated, &firstSeen, &it.Hash, &it.Fingerprint.Sig, &it.Story.ID, &it.TitleDerived,
+		&it.Join.Route, &it.Join.Score}
 	if err := row.Scan(dest...); err != nil {
 		return model.Item{}, err
 	}
@@ -42,6 +44,9 @@ func scanItem(row scanner) (model.Item, error) {
 		return model.Item{}, fmt.Errorf("item %d categories: %w", it.ID, err)
 	}
 	it.Published, it.Updated, it.FirstSeen = fromMS(published), fromNullMS(updated), fromMS(firstSeen)
+	if it.Join.Route != "" {
+		it.Join.StoryID = it.Story.ID
+	}
 	return it, nil
 }
 

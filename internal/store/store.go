@@ -132,8 +132,9 @@ type Fetch struct {
 }
 
 // StoryMatch picks, among candidates sharing a fingerprint bucket with
-// item, the story the item belongs to, or 0 for none.
-type StoryMatch func(item *model.Item, candidates []model.Candidate) (storyID int64)
+// item, the story the item belongs to with the route and score of the
+// evidence, or the zero Join for none.
+type StoryMatch func(item *model.Item, candidates []model.Candidate) model.Join
 
 // SaveResult counts what a fetch did to the store.
 type SaveResult struct {

@@ -16,11 +16,11 @@ func candidatesOf(t *testing.T, s *DB, now time.Time, it model.Item) []int64 {
 	var got []int64
 	if _, err := s.SaveFetch(context.Background(), Fetch{State: model.SourceState{SourceID: it.SourceID}, Now: now,
 		Window: 72 * time.Hour, Items: []model.Item{it},
-		Match: func(_ *model.Item, cands []model.Candidate) int64 {
+		Match: func(_ *model.Item, cands []model.Candidate) model.Join {
 			for _, c := range cands {
 				got = append(got, c.ItemID)
 			}
-			return 0
+			return model.Join{}
 		}}); err != nil {
 		t.Fatalf("save %s: %v", it.Key, err)
 	}
