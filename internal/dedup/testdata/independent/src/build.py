@@ -6,7 +6,7 @@ import json
 import os
 import sys
 
-from core import OUT, SYND_FOOT, h, item, long_text, short_item
+from core import fmt_foot, fmt_pre, h, item, long_text, short_item
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -50,15 +50,26 @@ def S(ev, out, variant=None):
     return item(t, x, out, f"{ev['id']}/short-{variant}")
 
 
+SYND_TAG = {"app": "—APP", "ppi": "—PPI", "pti": "—PTI", "ians": "—IANS", "ani": "—ANI", "xinhua_en": "Source: Xinhua",
+            "app_ur": "(بشکریہ اے پی پی)", "radio_ur": "(بشکریہ ریڈیو پاکستان)",
+            "xinhua": "（来源：新华社）", "chinanews": "（来源：中新社）", "bjnews": "（来源：新京报）"}
+
+
 def synd(ev, out):
-    lang = ev["lang"]
-    foot = SYND_FOOT[lang][h(ev["id"]) % len(SYND_FOOT[lang])] if lang == "en" else SYND_FOOT[lang][0]
-    if ev.get("wire") and lang == "en":
-        tag = OUT[ev["wire"]]
-        foot = "—" + ev["wire"].upper() if ev["wire"] in ("app", "ppi", "pti", "ians", "ani") else foot
+    """The agency's copy as another outlet republished it: new headline and dateline, the same
+    paragraphs (sometimes without the last one), a credit line and the outlet's footer."""
+    w = ev["wire"]
+    paras = long_text(ev, w, BG, foot=False).split("\n")
+    pre_w, pre_o = fmt_pre(w, ev), fmt_pre(out, ev)
+    paras[0] = pre_o + paras[0][len(pre_w):]
+    if h(ev["id"]) % 2 == 0 and len(paras) > 4:
+        paras = paras[:-1]
+    paras.append(SYND_TAG.get(w, "—Agencies"))
+    f = fmt_foot(out, ev)
+    if f:
+        paras.append(f)
     title = ev.get("synd_title") or ev["heads"][1]
-    return item(title, long_text(ev, out, BG, drop_last=(h(ev["id"]) % 2 == 0), synd=foot, minw=330),
-                out, f"{ev['id']}/synd")
+    return item(title, "\n".join(paras), out, f"{ev['id']}/synd")
 
 
 def rewrite(ev, out):
@@ -127,15 +138,29 @@ def group_pairs(evs):
     return P
 
 
+# broad topic of each group; "unrelated" pairs take events of two different topics
+TOPIC = {
+    "levies": "security", "aug26": "security", "ispr-kp": "security", "cn-attacks": "security", "rail": "security",
+    "kashmir-1": "security", "kashmir-2": "security", "pahalgam": "security",
+    "dar-china": "diplomacy", "india-china": "diplomacy", "ai171": "aviation", "mumbai-rain": "weather",
+    "rbi": "economy", "sbp": "economy", "pak-cpi": "economy", "shenzhou": "space", "tibet-quake": "disaster",
+    "kp-floods": "disaster",
+    "ur-police-blast": "security", "ur-ispr": "security", "ur-levies": "security", "ur-rail": "security",
+    "ur-dar": "diplomacy",
+    "zh-ningxia": "disaster", "zh-sichuan": "disaster", "zh-dingri": "disaster", "zh-pak": "diplomacy",
+    "zh-shenzhou": "space", "zh-cnsec": "security",
+}
+
+
 def unrelated(groups):
     """Pairs of events from different subjects in one language; some short vs long."""
     P = []
     for lang, n in (("en", 8), ("ur", 4), ("zh", 4)):
         evs = [g[0] for g in groups.values() if g[0]["lang"] == lang]
         for k in range(n):
-            e1, e2 = evs[k % len(evs)], evs[(k * 3 + 2) % len(evs)]
-            if e1["grp"] == e2["grp"]:
-                e2 = evs[(k * 3 + 3) % len(evs)]
+            e1 = evs[k % len(evs)]
+            cands = [e for e in evs if TOPIC[e["grp"]] != TOPIC[e1["grp"]]]
+            e2 = cands[(k * 3 + 2) % len(cands)]
             o1 = e1["papers"][-1]
             o2 = e2["papers"][0] if e2["papers"][0] != o1 else e2["papers"][1]
             a = S(e1, o1) if k % 2 else L(e1, o1, "paper")

@@ -96,7 +96,10 @@ SYND_FOOT = {
 def fmt_pre(out, ev):
     o = OUT[out]
     place = ev.get("place", "")
-    return o["pre"].format(PLACE=place.upper(), Place=place.title(), place=place,
+    pre = o["pre"]
+    if not ev.get("rep"):
+        pre = pre.replace("（记者{rep}）", "").replace(" （记者 {rep}）", " ").replace("（记者 {rep}）", " ")
+    return pre.format(PLACE=place.upper(), Place=place.title(), place=place,
                            date=ev.get("date", ""), rep=ev.get("rep", "本报记者"),
                            ed=EDITORS[h(ev["id"] + out) % len(EDITORS)])
 
@@ -154,6 +157,10 @@ SAID = {
 def add_said(lead, lang, k):
     s = SAID[lang][k % len(SAID[lang])]
     first = first_sentence(lead, lang)
+    if lang == "en" and (" said" in first[-45:] or "according to" in first[-60:]):
+        return first  # already attributed; the short copy is the first sentence as is
+    if lang == "zh":
+        return first if first.startswith(("据", "记者")) else ["据官方消息，", "据悉，"][k % 2] + first
     if lang == "en":
         base = first.rstrip(".")
     else:

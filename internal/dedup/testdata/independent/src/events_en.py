@@ -200,9 +200,9 @@ E(id="besham-mar24", grp="cn-attacks", place="Peshawar", date="Mar 26", pub="Mar
         "The vehicle plunged into a ravine after the explosion and caught fire, officials said, adding that the bodies were shifted to a hospital in Besham.",
         "No group immediately claimed responsibility for the attack, which came days after militants attacked a naval air base in Turbat.",
         "Prime Minister Shehbaz Sharif visited the Chinese embassy to offer condolences and ordered a thorough investigation, while Beijing asked Pakistan to hunt down the perpetrators and ensure the safety of Chinese personnel."],
-  upd=dict(title="Besham attack: China sends team as Pakistan forms joint investigation",
-           lead="Pakistan formed a joint investigation team on Wednesday into the suicide attack near Besham that killed five Chinese nationals and their Pakistani driver, as a Chinese team arrived to take part in the probe.",
-           extra=["Officials said work on the Dasu and Tarbela projects had been suspended temporarily while security arrangements for Chinese staff were reviewed."]),
+  upd=dict(title="Besham attack: car bomber hit engineers' vehicle on KKH, police say; bodies moved to Islamabad",
+           lead="A suicide bomber rammed his explosives-laden car into the vehicle carrying Chinese engineers near Besham on Tuesday, killing all five Chinese nationals on board and their Pakistani driver, police said in the evening as the bodies were moved to Islamabad.",
+           extra=["Police said the Chinese nationals were employees of the contractor building the Dasu hydropower project, and that the attacker had been waiting on the roadside for the convoy."]),
   head_ok=True)
 
 E(id="karachi-airport-oct24", grp="cn-attacks", place="Karachi", date="Oct 7", pub="October 8th, 2024", bg="cn-sec",

@@ -100,8 +100,7 @@ E(id="khandipora-kulgam", grp="kashmir-1", place="Srinagar", date="Mar 5", bg="k
   body=["Acting on specific information about the presence of a terrorist in the village, a joint cordon and search operation was launched by police, the Army's 9 Rashtriya Rifles and the CRPF's 18 Battalion, a police spokesman said.",
         "In the ensuing encounter, the terrorist, identified as Rasiq Ahmed Ganie, a resident of Shouch Kulgam, was killed and his body was retrieved from the site.",
         "As per police records, he was involved in several terror crime cases including attacks on security forces and civilian atrocities.",
-        "Arms and ammunition, including an AK rifle and magazines, were recovered from the site of the encounter."],
-  head_ok=True)
+        "Arms and ammunition, including an AK rifle and magazines, were recovered from the site of the encounter."])
 
 E(id="pantha-chowk-dec21", grp="kashmir-2", place="Srinagar", date="Dec 31", bg="kashmir",
   wire="pti", papers=["toi", "ndtv", "greaterkashmir"],
