@@ -148,7 +148,7 @@ TOPIC = {
     "ur-police-blast": "security", "ur-ispr": "security", "ur-levies": "security", "ur-rail": "security",
     "ur-dar": "diplomacy",
     "zh-ningxia": "disaster", "zh-sichuan": "disaster", "zh-dingri": "disaster", "zh-pak": "diplomacy",
-    "zh-shenzhou": "space", "zh-cnsec": "security",
+    "zh-shenzhou": "space", "zh-cnsec": "security", "shehbaz-xi": "diplomacy", "zh-xi-shehbaz": "diplomacy",
 }
 
 

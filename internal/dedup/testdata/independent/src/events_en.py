@@ -294,3 +294,32 @@ E(id="jaffar-hijack-mar25", grp="rail", place="Quetta", date="Mar 11", pub="Marc
            lead="Security forces concluded the operation to free the hijacked Jaffar Express in Bolan on Wednesday evening, killing all 33 attackers, the military said, adding that 21 passengers and four FC personnel had been killed by the militants before the operation.",
            extra=["The ISPR said the hostages had been rescued in phases and that clearance of the train and the surrounding area had been completed.", "Passengers who were freed reached Quetta and Mach in relief trains and were received by their relatives."]),
   head_ok=False)
+
+# ---------------------------------------------------------------- the same prime minister meets Xi on two visits
+E(id="shehbaz-xi-jun24", grp="shehbaz-xi", place="Beijing", date="Jun 7", pub="June 8th, 2024", bg="dar-china",
+  wire="app", papers=["dawn", "thenews", "geo", "tribune"],
+  prov="public reporting of PM Shehbaz Sharif's official visit to China, 4-8 Jun 2024, and his meeting with Xi Jinping on 7 Jun",
+  heads=["PM Shehbaz meets President Xi in Beijing, discusses CPEC upgrade",
+         "Shehbaz, Xi agree to build upgraded version of CPEC",
+         "Xi tells Shehbaz to ensure security of Chinese personnel in Pakistan"],
+  lead="Prime Minister Shehbaz Sharif met Chinese President Xi Jinping at the Great Hall of the People in Beijing on Friday, and the two leaders agreed to build an upgraded version of the China-Pakistan Economic Corridor.",
+  lead2="Chinese President Xi Jinping on Friday asked Pakistan to ensure the security of Chinese personnel, projects and institutions as he received Prime Minister Shehbaz Sharif in Beijing during the premier's first visit to China since his re-election.",
+  body=["The meeting came on the fourth day of the prime minister's five-day official visit, which began in Shenzhen and included a stop in Xi'an.",
+        "According to a statement from the Prime Minister's Office, the two leaders reviewed bilateral relations and discussed the development of special economic zones, the ML-1 railway project and the Karakoram Highway realignment.",
+        "Xi said China was willing to work with Pakistan to strengthen cooperation in agriculture, mining and information technology, and urged Islamabad to create a secure and stable business environment.",
+        "The prime minister also met Premier Li Qiang and National People's Congress chairman Zhao Leji, and witnessed the signing of more than 20 agreements and memoranda of understanding."],
+  upd=None)
+
+E(id="shehbaz-xi-sep25", grp="shehbaz-xi", place="Beijing", date="Sep 2", pub="September 3rd, 2025", bg="dar-china",
+  wire="app", papers=["dawn", "geo", "ary"],
+  prov="public reporting of PM Shehbaz Sharif's visit to China for the SCO summit in Tianjin and his meeting with Xi Jinping in Beijing, Sep 2025; details simplified",
+  heads=["PM Shehbaz meets President Xi in Beijing, discusses CPEC",
+         "Shehbaz calls on Xi after SCO summit in Tianjin",
+         "Pakistan, China vow to deepen ties as Shehbaz meets Xi ahead of parade"],
+  lead="Prime Minister Shehbaz Sharif met Chinese President Xi Jinping in Beijing on Tuesday, a day after the Shanghai Cooperation Organisation summit in Tianjin, and the two sides reaffirmed their commitment to the second phase of CPEC.",
+  lead2="President Xi Jinping received Prime Minister Shehbaz Sharif in Beijing on Tuesday, where the premier will attend the military parade marking the 80th anniversary of the end of the Second World War.",
+  body=["The prime minister arrived in Beijing from Tianjin, where he attended the SCO Council of Heads of State meeting on August 31 and September 1.",
+        "According to the Prime Minister's Office, the two leaders discussed regional developments, trade and investment, and cooperation in agriculture, industry and mining.",
+        "Shehbaz thanked the Chinese leadership for its support during the recent tensions with India and said Pakistan's friendship with China was the cornerstone of its foreign policy.",
+        "The prime minister is also scheduled to attend a Pakistan-China business conference in Beijing, where agreements worth billions of dollars are expected to be signed."],
+  head_amb=True)

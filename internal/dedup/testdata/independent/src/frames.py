@@ -52,6 +52,9 @@ def psx_long(d, out):
         "Oil and gas exploration companies, commercial banks and cement stocks remained in the limelight, while fertiliser and power sector shares also saw interest from local institutions.",
         "Foreign investors remained net sellers during the session, according to data from the National Clearing Company of Pakistan, while local mutual funds and insurance companies were net buyers.",
         "In the inter-bank market, the rupee remained largely stable against the US dollar, according to the State Bank of Pakistan.",
+        "Among the main contributors to the index were commercial banks and exploration and production companies, while a few cement and automobile stocks weighed on it, brokers said.",
+        "Market participants said that the trend in government bond yields and the direction of the policy rate remained the key drivers of equity valuations, along with the flow of foreign investment.",
+        "The market capitalisation of the exchange changed in line with the index, and the ready market remained the most active segment, with the futures market also seeing healthy activity.",
     ]
     title = (f"KSE-100 {'gains' if up else 'sheds'} {fmt(abs(d['chg']), 0)} points, closes at {fmt(d['close'], 0)}"
              if out == "brecorder" else
@@ -108,6 +111,9 @@ def sensex_long(d, out):
         "Foreign institutional investors were net buyers in the capital market on the previous trading day, according to exchange data.",
         "Brent crude, the global oil benchmark, was trading marginally lower at around USD 70 per barrel, while the rupee was steady against the US dollar.",
         "Market participants said investors would track global cues, monsoon progress and quarterly earnings for further direction.",
+        "The broader BSE midcap and smallcap gauges also moved in line with the benchmarks, while among sectoral indices realty, auto and banking stocks saw the most activity.",
+        "Analysts said domestic institutional investors had continued to support the market through steady inflows into mutual fund schemes, offsetting volatility in foreign portfolio flows.",
+        "Traders said the near-term trend would also depend on developments in US trade policy and the direction of US bond yields.",
     ]
     return item(f"Sensex {'up' if up else 'down'} {fmt(abs(d['sc']), 0)} points, closes at {fmt(d['s'], 0)}; Nifty at {fmt(d['n'], 0)}",
                 "\n".join(paras), out, f"{d['id']}/{out}")
@@ -163,6 +169,8 @@ def fo_long(d, out, variant=0):
         "The spokesperson reiterated Pakistan's principled position on the Jammu and Kashmir dispute and called for its resolution in accordance with UN Security Council resolutions and the wishes of the Kashmiri people.",
         "On Afghanistan, she said Pakistan continued to engage with the interim Afghan government on security concerns and expected it to prevent the use of its soil for terrorism against Pakistan.",
         "She also said that Pakistan's missions abroad were providing consular assistance to Pakistani nationals and were in contact with host governments on their welfare.",
+        "Responding to a question about the situation in Gaza, the spokesperson said Pakistan called for an immediate ceasefire and unhindered humanitarian access, and supported a two-state solution with Al-Quds Al-Sharif as the capital of Palestine.",
+        "Asked about relations with the United States, she said the two countries had a long-standing relationship and were engaged in dialogue in several areas, including trade, investment, climate and security.",
     ]
     paras = [pre + d["lead"]] + (d["pts"] if variant == 0 else d["pts"][1:] + d["pts"][:1]) + extra
     title = d["title"] if variant == 0 else "Weekly briefing: " + d["title"][0].lower() + d["title"][1:]
@@ -197,6 +205,11 @@ def gold_long(d, out):
         f"ایسوسی ایشن کے مطابق عالمی بازار میں سونے کا بھاؤ {d['w']} کے اضافے سے {d['wt']} ڈالر فی اونس ہو گیا ہے۔",
         "صرافہ تاجروں کا کہنا ہے کہ عالمی منڈی میں اتار چڑھاؤ اور سرمایہ کاروں کی جانب سے سونے میں دلچسپی کے باعث مقامی مارکیٹ میں قیمتوں میں تبدیلی کا سلسلہ جاری رہنے کا امکان ہے۔",
         "تاجروں کے مطابق قیمتوں میں مسلسل اضافے کے باعث شادی بیاہ کے سیزن میں زیورات کی خریداری متاثر ہوئی ہے اور بیشتر خریدار پرانے زیورات کے بدلے نئے زیورات بنوا رہے ہیں۔",
+        "ماہرین کا کہنا ہے کہ عالمی سطح پر جغرافیائی و سیاسی کشیدگی، امریکی شرح سود میں تبدیلی کی توقعات اور مرکزی بینکوں کی جانب سے سونے کی خریداری کے باعث عالمی منڈی میں سونے کی مانگ میں اضافہ ہوا ہے۔",
+        "صرافہ ایسوسی ایشن کے عہدیداروں کا کہنا ہے کہ مقامی مارکیٹ میں سونے کی قیمت کا تعین عالمی منڈی کے بھاؤ اور ڈالر کے مقابلے میں روپے کی قدر کو مدنظر رکھ کر کیا جاتا ہے۔",
+        "دوسری جانب ملک میں فی تولہ چاندی کی قیمت میں کوئی تبدیلی نہیں ہوئی اور چاندی کے نرخ گزشتہ روز کی سطح پر برقرار رہے۔",
+        "جیولرز کا کہنا ہے کہ سونے کی بڑھتی قیمتوں کے باعث متوسط طبقے کے لیے زیورات خریدنا مشکل ہوگیا ہے اور بیشتر گاہک کم وزن کے زیورات کو ترجیح دے رہے ہیں۔",
+        "مارکیٹ ذرائع کے مطابق سرمایہ کار غیر یقینی معاشی حالات میں سونے کو محفوظ سرمایہ کاری سمجھتے ہیں جس کے باعث بسکٹ اور سکوں کی خریداری میں اضافہ دیکھا گیا ہے۔",
     ]
     if out == "express_ur":
         paras[0] = f"کراچی: عالمی مارکیٹ میں تیزی کے بعد مقامی صرافہ بازاروں میں بھی سونا {c} روپے فی تولہ مہنگا ہو گیا۔"
@@ -279,12 +292,15 @@ MFA = [
          prov="004km.cn mirror quoting 新华网北京7月22日电 (陆慷)"),
 ]
 MFA_BOILER = "外交部例行记者会通常于工作日下午3时在外交部蓝厅举行，中外记者可就有关问题提问。"
+MFA_MORE = ["发言人还就其他国际和地区热点问题回答了记者提问，表示中方愿同各方一道，维护地区和平稳定，推动构建人类命运共同体。",
+            "发言人强调，中方始终坚持独立自主的和平外交政策，坚定维护国家主权、安全和发展利益。",
+            "记者会上，多家中外媒体记者就双边关系、地区局势和多边合作等议题提问，发言人逐一作答。"]
 
 
 def mfa_long(d, out):
     pre = {"xinhua": f"新华社北京{d['date']}电 ", "chinanews": f"中新社北京{d['date']}电 ", "people": "", "gmw": ""}[out]
     foot = {"chinanews": "（完）", "people": "（责编：张曦）", "gmw": "[ 责编：王鹏 ]"}.get(out)
-    paras = [pre + d["lead"]] + d["pts"] + [MFA_BOILER]
+    paras = [pre + d["lead"]] + d["pts"] + MFA_MORE + [MFA_BOILER]
     if foot:
         paras.append(foot)
     return item(d["title"], "\n".join(paras), out, f"{d['id']}/{out}")
@@ -313,7 +329,11 @@ def ash_long(d, out):
              "分析人士表示，近期一揽子增量政策密集出台，市场信心有所修复，但短期波动加大，投资者应理性看待市场涨跌，注意防范风险。",
              "板块方面，券商、多元金融、房地产、白酒等板块表现活跃，半导体、软件开发板块波动较大。",
              "北向资金方面，由于相关数据披露规则调整，市场主要关注两市融资余额变化，数据显示两融余额近期持续回升。",
-             "机构认为，后续市场走势将取决于政策落地效果和经济基本面改善情况，中长期资金入市有望为市场带来增量资金。"]
+             "机构认为，后续市场走势将取决于政策落地效果和经济基本面改善情况，中长期资金入市有望为市场带来增量资金。",
+             "港股方面，恒生指数当日同样出现较大波动，恒生科技指数成交活跃，南向资金持续流入。",
+             "债券市场方面，国债期货各主力合约走势分化，十年期国债收益率小幅波动。",
+             "有市场人士提醒，投资者应关注上市公司基本面，避免盲目追涨杀跌，注意控制仓位和杠杆风险。",
+             "证监会此前表示，将坚持稳中求进，积极推动中长期资金入市，持续提升上市公司质量，促进资本市场平稳健康发展。"]
     foot = {"chinanews": "（完）", "sina": "责任编辑：赵静"}.get(out)
     if foot:
         paras.append(foot)
@@ -344,7 +364,11 @@ def cpi_long(d, out):
              "从环比看，食品价格和非食品价格走势分化，鲜菜、鲜果价格受季节和天气因素影响波动较大，能源价格随国际油价变动而调整。",
              "从同比看，扣除食品和能源价格的核心CPI保持温和上涨，表明国内消费需求总体稳定。",
              "同日发布的数据显示，全国工业生产者出厂价格指数（PPI）同比继续下降，降幅与上月相比有所变化。",
-             "专家认为，当前我国物价总体保持平稳运行，不存在长期通胀或通缩的基础，后续CPI有望保持温和上涨态势。"]
+             "专家认为，当前我国物价总体保持平稳运行，不存在长期通胀或通缩的基础，后续CPI有望保持温和上涨态势。",
+             "分类别看，食品烟酒、衣着、居住、生活用品及服务、交通通信、教育文化娱乐、医疗保健等八大类价格同比有涨有降。",
+             "国家统计局表示，随着扩内需政策效果逐步显现，消费市场持续恢复，服务消费需求增加，相关价格有所上涨。",
+             "有分析人士指出，猪肉、鲜菜等食品价格波动仍是影响CPI走势的重要因素，能源价格则主要受国际原油价格变动影响。",
+             "数据发布后，市场普遍预计货币政策将继续保持稳健，为经济恢复营造适宜的货币金融环境。"]
     foot = {"chinanews": "（完）", "people": "（责编：孙静波）"}.get(out)
     if foot:
         paras.append(foot)
@@ -391,7 +415,7 @@ def pairs():
     out = []
     # PSX: within a day (same), across days (same-frame)
     for d in PSX:
-        out.append(P(psx_mid(d, "ary"), psx_long(d, "brecorder"), True, "rewrite"))
+        out.append(P(psx_mid(d, "ary"), psx_long(d, "brecorder"), True, "short"))
         out.append(P(psx_short(d, "app"), psx_long(d, "brecorder"), True, "short"))
     for i in range(len(PSX)):
         for j in range(len(PSX)):
