@@ -98,7 +98,7 @@ def fmt_pre(out, ev):
     place = ev.get("place", "")
     pre = o["pre"]
     if not ev.get("rep"):
-        pre = pre.replace("（记者{rep}）", "").replace(" （记者 {rep}）", " ").replace("（记者 {rep}）", " ")
+        pre = pre.replace("（记者{rep}）", " ").replace(" （记者 {rep}）", " ").replace("（记者 {rep}）", " ")
     return pre.format(PLACE=place.upper(), Place=place.title(), place=place,
                            date=ev.get("date", ""), rep=ev.get("rep", "本报记者"),
                            ed=EDITORS[h(ev["id"] + out) % len(EDITORS)])
@@ -157,7 +157,7 @@ SAID = {
 def add_said(lead, lang, k):
     s = SAID[lang][k % len(SAID[lang])]
     first = first_sentence(lead, lang)
-    if lang == "en" and (" said" in first[-45:] or "according to" in first[-60:]):
+    if lang == "en" and (" said" in first[-45:] or " confirmed" in first[-45:] or "according to" in first[-60:]):
         return first  # already attributed; the short copy is the first sentence as is
     if lang == "zh":
         return first if first.startswith(("据", "记者")) else ["据官方消息，", "据悉，"][k % 2] + first
@@ -174,8 +174,16 @@ def first_sentence(text, lang):
     elif lang == "ur":
         m = re.match(r"(.+?۔)", text)
     else:
-        m = re.match(r"(.+?\.)(\s|$)", text)
+        for m in re.finditer(r"\.(\s|$)", text):
+            word = text[:m.start()].split()[-1] if text[:m.start()].split() else ""
+            if word.lower() in ABBREV or re.fullmatch(r"[A-Z]", word):
+                continue
+            return text[:m.start() + 1]
+        return text
     return m.group(1) if m else text
+
+
+ABBREV = {"a.m", "p.m", "mr", "mrs", "dr", "no", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "st", "u.s", "gen", "lt", "col", "maj", "capt"}
 
 
 def short_item(ev, out, variant):
@@ -189,7 +197,7 @@ def short_item(ev, out, variant):
         return ev["heads"][2], pre + add_said(ev["lead"], lang, h(ev["id"]))
     if variant == "snip":
         name = ev.get("snipname") or {"en": "Dawn", "ur": "جنگ", "zh": "新浪新闻"}[lang]
-        return ev["heads"][0] + " - " + OUTNAME.get(out, name), first_sentence(ev["lead"], lang)
+        return ev["heads"][0] + " - " + OUTNAME[out], first_sentence(ev["lead"], lang)
     if variant == "head":
         return ev["heads"][0], ""
     if variant == "sum":
@@ -203,7 +211,14 @@ OUTNAME = {"dawn": "Dawn", "tribune": "The Express Tribune", "thenews": "The New
            "ie": "The Indian Express", "brecorder": "Business Recorder", "hum": "HUM News",
            "jang": "جنگ", "express_ur": "ایکسپریس اردو", "geo_ur": "جیو نیوز", "bbc_ur": "بی بی سی اردو",
            "sina": "新浪新闻", "ifeng": "凤凰网", "thepaper": "澎湃新闻", "people": "人民网", "gmw": "光明网",
-           "globaltimes": "Global Times", "chinadaily": "China Daily", "pakobserver": "Pakistan Observer"}
+           "globaltimes": "Global Times", "chinadaily": "China Daily", "pakobserver": "Pakistan Observer",
+           "greaterkashmir": "Greater Kashmir", "cgtn": "CGTN", "thestatesman": "The Statesman",
+           "freepressjournal": "Free Press Journal", "theasianindependent": "The Asian Independent",
+           "devdiscourse": "Devdiscourse", "bs": "Business Standard", "ary_ur": "اے آر وائی نیوز",
+           "dunya_ur": "دنیا نیوز", "nawaiwaqt": "نوائے وقت", "ummat": "امت", "cctv": "央视新闻", "cnr": "央广网",
+           "bjnews": "新京报", "chinanews": "中国新闻网", "xinhua": "新华网", "app": "APP", "ppi": "PPI",
+           "pti": "PTI", "ians": "IANS", "ani": "ANI", "xinhua_en": "Xinhua", "radiopak": "Radio Pakistan",
+           "app_ur": "اے پی پی", "radio_ur": "ریڈیو پاکستان", "dawn_ur": "ڈان نیوز", "independent_ur": "انڈپینڈنٹ اردو"}
 
 
 def item(title, text, source, id_):

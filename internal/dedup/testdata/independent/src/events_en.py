@@ -220,7 +220,7 @@ E(id="karachi-airport-oct24", grp="cn-attacks", place="Karachi", date="Oct 7", p
 
 # ---------------------------------------------------------------- Dar and China (two visits, announcement vs arrival)
 E(id="dar-beijing-may24", grp="dar-china", place="Beijing", date="May 13", pub="May 14th, 2024", bg="dar-china",
-  wire="pti", papers=["dawn", "devdiscourse", "dunya", "bs"],
+  wire="pti", papers=["devdiscourse", "dawn", "bs", "dunya"],
   prov="dawn.com 1833247; business-standard.com 124051300539 (PTI); dunyanews.tv 811320; devdiscourse 2936500",
   heads=["Dar arrives in Beijing for strategic dialogue with Chinese counterpart",
          "Pakistan's Deputy PM Dar in Beijing; set to meet top Chinese leaders",

@@ -307,7 +307,8 @@ def mfa_long(d, out):
 
 
 def mfa_short(d, out):
-    return item(d["title"], d["pts"][1] if "首先发布" in d["pts"][0] else d["lead"], out, f"{d['id']}/{out}")
+    text = {"mfa-2022-08-19": d["pts"][1], "mfa-2012-11-16": d["pts"][0], "mfa-2015-07-22": d["lead"]}[d["id"]]
+    return item(d["title"], text, out, f"{d['id']}/{out}")
 
 
 # ================================================================ Chinese: A-share close (three consecutive sessions, autumn 2024)
