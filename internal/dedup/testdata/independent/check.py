@@ -36,6 +36,7 @@ def lang(side):
 def main(path):
     errors = []
     rows = []
+    seen = {}  # id -> (title, text, source): one id names one item
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             where = f"{path}:{n}"
@@ -64,6 +65,9 @@ def main(path):
                     errors.append(f"{where}: {s}.title is empty")
                 if not side["source"].strip() or "/" not in side["id"]:
                     errors.append(f"{where}: {s}.source empty or {s}.id not 'event/version'")
+                key = (side["title"], side["text"], side["source"])
+                if seen.setdefault(side["id"], key) != key:
+                    errors.append(f"{where}: {s}.id {side['id']} names two different items")
             else:
                 if p["a"]["source"] == p["b"]["source"]:
                     errors.append(f"{where}: both sides from outlet {p['a']['source']}")

@@ -41,13 +41,13 @@ def short_variant(ev):
 def L(ev, out, ver="paper", **kw):
     """Long item of ev by outlet out."""
     title = kw.pop("title", None) or ev["heads"][0 if ver in ("wire", "paper") else 1]
-    return item(title, long_text(ev, out, BG, **kw), out, f"{ev['id']}/{ver}")
+    return item(title, long_text(ev, out, BG, **kw), out, f"{ev['id']}/{ver}" if ver == "wire" else f"{ev['id']}/{ver}-{out}")
 
 
 def S(ev, out, variant=None):
     variant = variant or short_variant(ev)
     t, x = short_item(ev, out, variant)
-    return item(t, x, out, f"{ev['id']}/short-{variant}")
+    return item(t, x, out, f"{ev['id']}/short-{variant}-{out}")
 
 
 SYND_TAG = {"app": "—APP", "ppi": "—PPI", "pti": "—PTI", "ians": "—IANS", "ani": "—ANI", "xinhua_en": "Source: Xinhua",
@@ -69,19 +69,19 @@ def synd(ev, out):
     if f:
         paras.append(f)
     title = ev.get("synd_title") or ev["heads"][1]
-    return item(title, "\n".join(paras), out, f"{ev['id']}/synd")
+    return item(title, "\n".join(paras), out, f"{ev['id']}/synd-{out}")
 
 
 def rewrite(ev, out):
     body = ev.get("body2") or ev["body"][1:] + ev["body"][:1]
     return item(ev["heads"][2], long_text(ev, out, BG, lead=ev["lead2"], body=body, minw=320),
-                out, f"{ev['id']}/rewrite")
+                out, f"{ev['id']}/rewrite-{out}")
 
 
 def update(ev, out):
     u = ev["upd"]
     return item(u["title"], long_text(ev, out, BG, lead=u["lead"], body=u.get("body", ev["body"]),
-                                       extra=u.get("extra", ())), out, f"{ev['id']}/update")
+                                       extra=u.get("extra", ())), out, f"{ev['id']}/update-{out}")
 
 
 def pair(a, b, same, kind):
