@@ -173,7 +173,8 @@ def fo_long(d, out, variant=0):
         "Asked about relations with the United States, she said the two countries had a long-standing relationship and were engaged in dialogue in several areas, including trade, investment, climate and security.",
     ]
     paras = [pre + d["lead"]] + (d["pts"] if variant == 0 else d["pts"][1:] + d["pts"][:1]) + extra
-    title = d["title"] if variant == 0 else "Weekly briefing: " + d["title"][0].lower() + d["title"][1:]
+    t = d["title"]
+    title = t if variant == 0 else "Weekly briefing: " + t
     return item(title, "\n".join(paras), out, f"{d['id']}/{out}")
 
 
@@ -383,17 +384,25 @@ def cpi_short(d, out):
 # ================================================================ digests (English, Urdu)
 DIGEST = [
     dict(id="digest-en-1", out="dawn", title="Morning digest: top stories you need to know",
-         lines=["Levies officer martyred in attack on Kalat check post", "SBP cuts policy rate by 100 bps to 12pc", "Dar to visit China next week for strategic dialogue", "Inflation falls to 2.4pc in January", "Six khwarij killed in North Waziristan"]),
+         lines=["Levies officer martyred in attack on Kalat check post", "Govt-PTI talks remain stalled as deadline passes",
+                "Champions Trophy: national squad begins training in Karachi", "Petrol price kept unchanged for next fortnight",
+                "Rain, snowfall forecast in upper parts from Wednesday"]),
     dict(id="digest-en-2", out="tribune", title="Today's top stories",
-         lines=["Two Levies personnel martyred in Mastung", "SBP keeps policy rate unchanged at 12pc", "Quetta railway station reopens after blast", "Inflation eases to 1.5pc in February", "Nine khwarij killed in DI Khan, Bannu"]),
+         lines=["Jaffar Express attacked in Bolan, passengers held hostage", "SBP keeps policy rate unchanged at 12pc",
+                "Ramazan relief package announced for utility stores", "Senate passes bill on digital rights authority",
+                "Karachi water shortage: residents protest in Korangi"]),
     dict(id="digest-en-3", out="thenews", title="News in brief: the day's main headlines",
-         lines=["Jaffar Express operation concluded", "PSX gains over 800 points", "Gold price rises Rs1,700 per tola", "PM chairs apex committee meeting", "Met Office forecasts rain in upper parts"]),
+         lines=["PSX crosses 100,000 mark for the first time", "Gold price rises in local market",
+                "Smog: Punjab extends closure of schools in Lahore", "Met Office forecasts dry, cold weather",
+                "Internet services restored in Islamabad"]),
 ]
 DIGEST_UR = [
     dict(id="digest-ur-1", out="jang", title="آج کی اہم خبریں ایک نظر میں",
-         lines=["قلات میں لیویز چیک پوسٹ پر حملہ، ایک اہلکار شہید", "اسٹیٹ بینک نے شرح سود میں ایک فیصد کمی کر دی", "سونے کی فی تولہ قیمت میں اضافہ", "محکمہ موسمیات کی ملک کے بیشتر علاقوں میں خشک موسم کی پیشگوئی"]),
+         lines=["قلات میں لیویز چیک پوسٹ پر حملہ، ایک اہلکار شہید", "ملک کے بیشتر علاقوں میں موسم خشک رہنے کا امکان",
+                "سونے کی فی تولہ قیمت میں اضافہ", "چیمپئنز ٹرافی: قومی ٹیم کا تربیتی کیمپ جاری"]),
     dict(id="digest-ur-2", out="express_ur", title="دن بھر کی اہم خبریں",
-         lines=["مستونگ میں لیویز اہلکاروں پر فائرنگ، 2 شہید", "پاکستان اسٹاک ایکسچینج میں تیزی، انڈیکس نئی بلندی پر", "بنوں اور کرم میں آپریشن، 13 خوارج ہلاک", "اسحاق ڈار بیجنگ پہنچ گئے"]),
+         lines=["بنوں اور کرم میں آپریشن، 13 خوارج ہلاک", "اسٹاک ایکسچینج میں ملا جلا رجحان",
+                "سردی کی شدت میں اضافہ، کوئٹہ میں درجہ حرارت نقطہ انجماد سے نیچے", "حکومت اور پی ٹی آئی کے درمیان مذاکرات کا تیسرا دور"]),
 ]
 
 
