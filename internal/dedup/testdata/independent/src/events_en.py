@@ -109,13 +109,13 @@ E(id="musakhel-aug24", grp="aug26", place="Musakhel", date="Aug 26", pub="August
          "Musakhel massacre: trucks torched, passengers from Punjab killed"],
   lead="Armed men blocked a highway in the Rarasham area of Musakhel district on Monday, offloaded passengers from trucks and buses, and shot dead 23 of them after checking their identity cards, officials said.",
   lead2="Twenty-three people, most of them from Punjab, were killed after gunmen set up a blockade on the inter-provincial highway in Musakhel and pulled them out of vehicles, Assistant Commissioner Musakhel said.",
-  body=["The assistant commissioner said the attackers also set fire to at least 10 vehicles, including trucks carrying goods, before fleeing into the mountains.",
+  body=["The assistant commissioner said the attackers also set fire to several vehicles, including trucks carrying goods, before fleeing into the mountains.",
         "The bodies were shifted to the district hospital, where an emergency was declared, and officials said most of the victims belonged to Punjab.",
         "The banned Balochistan Liberation Army claimed responsibility for the killings, which came on the anniversary of the death of Baloch leader Nawab Akbar Bugti.",
         "The prime minister and the president condemned the attack and directed authorities to bring the perpetrators to justice, while the Punjab government said it would bring back the bodies of the victims."],
   upd=dict(title="Musakhel toll reaches 23 as bodies are identified",
            lead="The number of people killed when gunmen stopped vehicles on a highway in Musakhel on Monday and shot passengers after checking their identity cards has risen to 23, officials said, as the bodies were identified and handed over to relatives.",
-           extra=["Officials said 22 of the victims belonged to Punjab and one to Khyber Pakhtunkhwa, and that arrangements had been made to transport the bodies home."]),
+           extra=["Officials said most of the victims belonged to Punjab and that arrangements had been made to transport the bodies home."]),
   sum="Gunmen on Monday stopped vehicles on a highway in Balochistan's Musakhel district, checked passengers' identity cards and killed 23 people, officials said.")
 
 E(id="bela-aug24", grp="aug26", place="Lasbela", date="Aug 26", pub="August 27th, 2024", bg="baloch",

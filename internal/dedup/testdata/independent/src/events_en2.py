@@ -191,7 +191,7 @@ E(id="ai171-prelim", grp="ai171", place="New Delhi", date="Jul 12", bg="aviation
         "Civil Aviation Minister Ram Mohan Naidu said people should not jump to conclusions until the final report was released."])
 
 # ---------------------------------------------------------------- Mumbai rain alerts (two alerts, two years)
-E(id="mumbai-orange-jul23", grp="mumbai-rain", place="Mumbai", date="Jul 25", bg="mumbai-rain",
+E(id="mumbai-orange-jul23", grp="mumbai-rain", place="Mumbai", date="Jul 24", bg="mumbai-rain",
   wire="pti", papers=["freepressjournal", "toi", "ht"],
   prov="freepressjournal.in 'mumbai-rains-live-updates-city-to-get-heavy-to-very-heavy-rainfall-today-orange-alert-in-6-districts-till-july-27'",
   heads=["Orange alert in Mumbai, very heavy rainfall expected today",

@@ -35,8 +35,8 @@ separated by `\\n` and `""` for a headline-only item, `source` = outlet key, `id
 Written by a helper session on branch `issue-16-pairs`, **independently of the matcher**: from the
 labelling guideline only (copied unchanged to `guideline.md`). The writer did not open the
 matcher's code, its tests, its thresholds, the README's measurement sections, the issue tracker, or
-the matcher's own pair set and its generator (`../pairs.jsonl` was seen through the first line of
-`main`'s copy only, for the format). Labels follow the guideline's rules, not any matcher's output;
+the matcher's own pair set and its generator (their file names were seen in a directory listing;
+of `../pairs.jsonl` only the first line of `main`'s copy was read, for the format). Labels follow the guideline's rules, not any matcher's output;
 no matcher was run while writing the set.
 
 Texts were written for the set from stored public news pages (the `pages` search corpus) where
@@ -63,7 +63,8 @@ subject can therefore share some context paragraphs, as they do in real coverage
   both, deterministically.
 - `guideline.md` — the labelling guideline, unchanged.
 
-Word counts (check.py): `\\w+` runs, with Han characters counted as 1.5 characters per word. A
+Word counts (check.py): `\\w+` runs outside Han text, plus Han characters divided by 1.5 (about
+1.5 characters per Chinese word). A
 pair is *short-vs-long* when one side has at most 80 words and the other at least 300.
 
 ## Composition
