@@ -27,7 +27,7 @@ for k, v in bg_more.BG.items():
 
 EVENTS = events_en.EVENTS + events_en2.EVENTS + events_ur.EVENTS + events_zh.EVENTS
 
-SHORT_ROT = ["lead", "said", "snip", "lead", "said"]
+SHORT_ROT = ["lead", "said", "snip", "edit", "said"]
 
 
 def short_variant(ev):
@@ -35,7 +35,8 @@ def short_variant(ev):
         return ev["sv"]
     if ev.get("sum") and h(ev["id"]) % 3 == 0:
         return "sum"
-    return SHORT_ROT[h(ev["id"]) % len(SHORT_ROT)]
+    v = SHORT_ROT[h(ev["id"]) % len(SHORT_ROT)]
+    return "lead" if v == "edit" and ev["lang"] != "en" else v
 
 
 def L(ev, out, ver="paper", **kw):

@@ -198,6 +198,8 @@ def short_item(ev, out, variant):
     if variant == "snip":
         name = ev.get("snipname") or {"en": "Dawn", "ur": "جنگ", "zh": "新浪新闻"}[lang]
         return ev["heads"][0] + " - " + OUTNAME[out], first_sentence(ev["lead"], lang)
+    if variant == "edit":
+        return ev["heads"][1], light_edit(first_sentence(ev["lead"], lang)) if lang == "en" else pre + ev["lead"]
     if variant == "head":
         return ev["heads"][0], ""
     if variant == "sum":
@@ -224,3 +226,14 @@ OUTNAME = {"dawn": "Dawn", "tribune": "The Express Tribune", "thenews": "The New
 def item(title, text, source, id_):
     assert title.strip(), id_
     return {"title": title, "text": text, "source": source, "id": id_}
+
+
+NUMWORDS = {"Ten": "10", "Thirteen": "13", "Twenty-two": "22", "Twenty-three": "23"}
+
+
+def light_edit(s):
+    """A sub-editor's light touch on an agency lead: no weekday, digits for number words, 'killed'."""
+    s = re.sub(r" (late |early )?on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)( morning| afternoon| evening| night)?", "", s)
+    s = s.replace("martyred", "killed").replace("martyring", "killing").replace(" per cent", "%").replace(",,", ",")
+    first, _, rest = s.partition(" ")
+    return NUMWORDS.get(first, first) + " " + rest
