@@ -21,7 +21,7 @@ separated by `\\n` and `""` for a headline-only item, `source` = outlet key, `id
 
 | kind | same | what it is |
 |---|---|---|
-| short | true | short copy (first paragraph, summary, Google-News-style snippet, headline only when the headline leaves no doubt, or a shorter report of the same market close) vs the full article |
+| short | true | short copy (first paragraph, lightly edited lead, summary, Google-News-style snippet, headline only when the headline leaves no doubt, or a shorter report of the same market close) vs the full article |
 | rewrite | true | the same event reworded by another outlet (own lead, own context, same facts or the same statement) |
 | syndication | true | an agency story republished: new headline and dateline, last paragraph sometimes dropped, credit line, outlet footer |
 | update | true | a later version of the same incident (death toll rising, operation concluded, more details the same day) |
@@ -49,6 +49,25 @@ Devdiscourse), footers (`Published in Dawn, …`, `Follow … on WhatsApp…`, `
 Full articles carry, after the event's own paragraphs, context paragraphs of the kind outlets add
 (from a per-subject pool, each outlet taking a different rotation); two different events of one
 subject can therefore share some context paragraphs, as they do in real coverage.
+
+## How the pairs are made
+
+{counts}
+
+- For each event: a **short copy** by one outlet (its dateline plus the lead word for word; the first
+  sentence with "the government said" / "according to an official statement" added under another
+  headline; a Google-News-style "Headline - Outlet" with one sentence; the lead lightly edited by a
+  sub-editor; a summary in other words; or the headline alone when it names place, number and
+  action) paired with the full article of another outlet; the **agency copy** paired with its
+  **republished** copy; a full article paired with another outlet's **rewrite** (own lead, own
+  order, own context); the first report paired with a **later version**.
+- For each pair of sibling events of one subject (same province, same day, same minister, same
+  county, consecutive decisions or months): both full articles (`different-event`), and the short
+  copy of each with the other's full article (`different-event-short`).
+- For recurring frames (PSX and Sensex closes, Urdu gold rates and weather forecasts, FO and MFA
+  briefings, A-share closes, China CPI, digests, prayer times): two outlets on the same day are
+  same, two days are `same-frame` (CPI months are `different-event`).
+- `unrelated`: two events of different topics in one language.
 
 ## Files
 
@@ -127,7 +146,12 @@ def main():
     lang = {"psx": "en", "sensex": "en", "fo": "en", "gold": "ur", "wx": "ur", "mfa": "zh", "ashare": "zh", "cn": "zh"}
     for fid, prov in frames.PROVENANCE:
         rows.append(f"| `{fid}` (frame) | {lang[fid.split('-')[0]]} | {prov} |")
-    text = INTRO.replace("{check}", out.strip()).replace("{prov}", "\n".join(rows))
+    from collections import Counter
+    langs = Counter(ev["lang"] for m in (events_en, events_en2, events_ur, events_zh) for ev in m.EVENTS)
+    counts = (f"{sum(langs.values())} events ({langs['en']} English, {langs['ur']} Urdu, {langs['zh']} Chinese) "
+              f"and {len(frames.PROVENANCE)} instances of recurring frames (plus {len(frames.DIGEST) + len(frames.DIGEST_UR) + len(frames.PRAYER)} "
+              "digest and prayer-time items), each rendered by two to four outlets.")
+    text = INTRO.replace("{check}", out.strip()).replace("{prov}", "\n".join(rows)).replace("{counts}", counts)
     with open(os.path.join(HERE, "..", "README.md"), "w", encoding="utf-8") as f:
         f.write(text)
     print("README.md written")
