@@ -9,6 +9,16 @@ import zlib
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def collector(lang):
+    """(EVENTS, E): E(**fields) appends an event of language lang to EVENTS."""
+    events = []
+
+    def E(**kw):
+        kw.setdefault("lang", lang)
+        events.append(kw)
+    return events, E
+
+
 def words(text):
     """Approximate word count: Han characters / 1.5, plus \\w+ runs in the rest."""
     han = len(HAN.findall(text))

@@ -1,12 +1,9 @@
 # English events, Pakistan: security, diplomacy, railways.
 # Facts follow the stored public pages named in `prov`; quotes and minor details are written for the set.
-EVENTS = []
+from core import collector
+
+EVENTS, E = collector("en")
 BG = {}
-
-
-def E(**kw):
-    kw.setdefault("lang", "en")
-    EVENTS.append(kw)
 
 
 BG["baloch"] = [

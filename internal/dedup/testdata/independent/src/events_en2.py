@@ -1,11 +1,8 @@
 # English events: India, China, economy (policy rates, inflation), floods.
-EVENTS = []
+from core import collector
+
+EVENTS, E = collector("en")
 BG = {}
-
-
-def E(**kw):
-    kw.setdefault("lang", "en")
-    EVENTS.append(kw)
 
 
 BG["kashmir"] = [

@@ -1,11 +1,8 @@
 # Urdu events. Both sides of every pair are in Urdu.
-EVENTS = []
+from core import collector
+
+EVENTS, E = collector("ur")
 BG = {}
-
-
-def E(**kw):
-    kw.setdefault("lang", "ur")
-    EVENTS.append(kw)
 
 
 BG["ur-kp"] = [

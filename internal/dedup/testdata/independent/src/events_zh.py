@@ -1,11 +1,8 @@
 # Chinese events. Both sides of every pair are in Chinese.
-EVENTS = []
+from core import collector
+
+EVENTS, E = collector("zh")
 BG = {}
-
-
-def E(**kw):
-    kw.setdefault("lang", "zh")
-    EVENTS.append(kw)
 
 
 BG["zh-quake"] = [

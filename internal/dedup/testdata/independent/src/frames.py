@@ -406,8 +406,8 @@ DIGEST_UR = [
 ]
 
 
-def digest_item(d, lang):
-    if lang == "en":
+def digest_item(d):
+    if d["title"].isascii():
         text = "\n".join(f"• {l}" for l in d["lines"]) + "\nRead these and more stories on our website and follow us for updates through the day."
     else:
         text = "\n".join(f"• {l}" for l in d["lines"]) + "\nمزید تفصیلات کے لیے ہماری ویب سائٹ ملاحظہ کریں۔"
@@ -421,75 +421,49 @@ PRAYER = [
 ]
 
 
+def F(fn, out, *args):
+    """An item maker: the instance d rendered by outlet out."""
+    return lambda d: fn(d, out, *args)
+
+
+# per frame: its instances, the same-instance pairs and the next-instance pairs, as (a, b, kind)
+FRAMES = [
+    (PSX, [(F(psx_mid, "ary"), F(psx_long, "brecorder"), "short"), (F(psx_short, "app"), F(psx_long, "brecorder"), "short")],
+     [(F(psx_short, "app"), F(psx_long, "dawn"), "same-frame")]),
+    (SENSEX, [(F(sensex_short, "bs"), F(sensex_long, "ht"), "short")],
+     [(F(sensex_long, "ht"), F(sensex_long, "ie"), "same-frame"), (F(sensex_short, "bs"), F(sensex_long, "ht"), "same-frame")]),
+    (FO, [(F(fo_long, "app"), F(fo_long, "dawn", 1), "rewrite"), (F(fo_short, "radiopak"), F(fo_long, "app"), "short")],
+     [(F(fo_long, "app"), F(fo_long, "thenews"), "same-frame"), (F(fo_short, "radiopak"), F(fo_long, "dawn", 1), "same-frame")]),
+    (GOLD, [(F(gold_long, "jang"), F(gold_long, "express_ur"), "rewrite"), (F(gold_short, "geo_ur"), F(gold_long, "jang"), "short")],
+     [(F(gold_long, "jang"), F(gold_long, "express_ur"), "same-frame"), (F(gold_short, "geo_ur"), F(gold_long, "jang"), "same-frame")]),
+    (WX, [(F(wx_long, "geo_ur"), F(wx_rw, "nawaiwaqt"), "rewrite")],
+     [(F(wx_long, "dunya_ur"), F(wx_rw, "nawaiwaqt"), "same-frame")]),
+    (MFA, [(F(mfa_long, "xinhua"), F(mfa_long, "people"), "syndication"), (F(mfa_short, "gmw"), F(mfa_long, "chinanews"), "short")],
+     [(F(mfa_long, "xinhua"), F(mfa_long, "chinanews"), "same-frame"), (F(mfa_short, "gmw"), F(mfa_long, "people"), "same-frame")]),
+    (ASH, [(F(ash_long, "chinanews"), F(ash_long, "thepaper"), "rewrite"), (F(ash_short, "sina"), F(ash_long, "chinanews"), "short")],
+     [(F(ash_long, "thepaper"), F(ash_long, "chinanews"), "same-frame"), (F(ash_short, "sina"), F(ash_long, "thepaper"), "same-frame")]),
+    # a monthly figure and the next month's are different events (guideline)
+    (CPI, [(F(cpi_short, "people"), F(cpi_long, "xinhua"), "short")],
+     [(F(cpi_long, "xinhua"), F(cpi_long, "chinanews"), "different-event"),
+      (F(cpi_short, "people"), F(cpi_long, "chinanews"), "different-event-short")]),
+]
+SAME_KINDS = {"short", "rewrite", "syndication"}
+
+
 def pairs():
     out = []
-    # PSX: within a day (same), across days (same-frame)
-    for d in PSX:
-        out.append(P(psx_mid(d, "ary"), psx_long(d, "brecorder"), True, "short"))
-        out.append(P(psx_short(d, "app"), psx_long(d, "brecorder"), True, "short"))
-    for i in range(len(PSX)):
-        for j in range(len(PSX)):
-            if i != j and (i + j) % 2 == 1:
-                out.append(P(psx_mid(PSX[i], "ary"), psx_long(PSX[j], "brecorder"), False, "same-frame"))
-        j = (i + 1) % len(PSX)
-        out.append(P(psx_short(PSX[i], "app"), psx_long(PSX[j], "dawn"), False, "same-frame"))
-    # Sensex
-    for d in SENSEX:
-        out.append(P(sensex_short(d, "bs"), sensex_long(d, "ht"), True, "short"))
-    for i in range(len(SENSEX)):
-        j = (i + 1) % len(SENSEX)
-        out.append(P(sensex_long(SENSEX[i], "ht"), sensex_long(SENSEX[j], "ie"), False, "same-frame"))
-        out.append(P(sensex_short(SENSEX[i], "bs"), sensex_long(SENSEX[j], "ht"), False, "same-frame"))
-    # Foreign Office briefings
-    for d in FO:
-        out.append(P(fo_long(d, "app"), fo_long(d, "dawn", 1), True, "rewrite"))
-        out.append(P(fo_short(d, "radiopak"), fo_long(d, "app"), True, "short"))
-    for i in range(len(FO)):
-        j = (i + 1) % len(FO)
-        out.append(P(fo_long(FO[i], "app"), fo_long(FO[j], "thenews"), False, "same-frame"))
-        out.append(P(fo_short(FO[i], "radiopak"), fo_long(FO[j], "dawn", 1), False, "same-frame"))
-    # Urdu gold
-    for d in GOLD:
-        out.append(P(gold_long(d, "jang"), gold_long(d, "express_ur"), True, "rewrite"))
-        out.append(P(gold_short(d, "geo_ur"), gold_long(d, "jang"), True, "short"))
-    for i in range(len(GOLD)):
-        j = (i + 1) % len(GOLD)
-        out.append(P(gold_long(GOLD[i], "jang"), gold_long(GOLD[j], "express_ur"), False, "same-frame"))
-        out.append(P(gold_short(GOLD[i], "geo_ur"), gold_long(GOLD[j], "jang"), False, "same-frame"))
-    # Urdu weather
-    for d in WX:
-        out.append(P(wx_long(d, "geo_ur"), wx_rw(d, "nawaiwaqt"), True, "rewrite"))
-    for i in range(len(WX)):
-        j = (i + 1) % len(WX)
-        out.append(P(wx_long(WX[i], "dunya_ur"), wx_rw(WX[j], "nawaiwaqt"), False, "same-frame"))
-    # Chinese MFA briefings
-    for d in MFA:
-        out.append(P(mfa_long(d, "xinhua"), mfa_long(d, "people"), True, "syndication"))
-        out.append(P(mfa_short(d, "gmw"), mfa_long(d, "chinanews"), True, "short"))
-    for i in range(len(MFA)):
-        j = (i + 1) % len(MFA)
-        out.append(P(mfa_long(MFA[i], "xinhua"), mfa_long(MFA[j], "chinanews"), False, "same-frame"))
-        out.append(P(mfa_short(MFA[i], "gmw"), mfa_long(MFA[j], "people"), False, "same-frame"))
-    # Chinese A-share
-    for d in ASH:
-        out.append(P(ash_long(d, "chinanews"), ash_long(d, "thepaper"), True, "rewrite"))
-        out.append(P(ash_short(d, "sina"), ash_long(d, "chinanews"), True, "short"))
-    for i in range(len(ASH)):
-        j = (i + 1) % len(ASH)
-        out.append(P(ash_long(ASH[i], "thepaper"), ash_long(ASH[j], "chinanews"), False, "same-frame"))
-        out.append(P(ash_short(ASH[i], "sina"), ash_long(ASH[j], "thepaper"), False, "same-frame"))
-    # Chinese CPI: monthly figure vs next month's
-    for d in CPI:
-        out.append(P(cpi_short(d, "people"), cpi_long(d, "xinhua"), True, "short"))
-    for i in range(len(CPI)):
-        j = (i + 1) % len(CPI)
-        out.append(P(cpi_long(CPI[i], "xinhua"), cpi_long(CPI[j], "chinanews"), False, "different-event"))
-        out.append(P(cpi_short(CPI[i], "people"), cpi_long(CPI[j], "chinanews"), False, "different-event-short"))
+    for days, same, cross in FRAMES:
+        for d in days:
+            out += [P(a(d), b(d), True, k) for a, b, k in same]
+        for i, d in enumerate(days):
+            nxt = days[(i + 1) % len(days)]
+            out += [P(a(d), b(nxt), k in SAME_KINDS, k) for a, b, k in cross]
+    # PSX: every other pair of days also as a shorter report vs a full one
+    out += [P(psx_mid(PSX[i], "ary"), psx_long(PSX[j], "brecorder"), False, "same-frame")
+            for i in range(len(PSX)) for j in range(len(PSX)) if (i + j) % 2 == 1]
     # digests and prayer times
-    out.append(P(digest_item(DIGEST[0], "en"), digest_item(DIGEST[1], "en"), False, "same-frame"))
-    out.append(P(digest_item(DIGEST[1], "en"), digest_item(DIGEST[2], "en"), False, "same-frame"))
-    out.append(P(digest_item(DIGEST_UR[0], "ur"), digest_item(DIGEST_UR[1], "ur"), False, "same-frame"))
-    out.append(P(digest_item(PRAYER[0], "ur"), digest_item(PRAYER[1], "ur"), False, "same-frame"))
+    for x, y in ((DIGEST[0], DIGEST[1]), (DIGEST[1], DIGEST[2]), (DIGEST_UR[0], DIGEST_UR[1]), (PRAYER[0], PRAYER[1])):
+        out.append(P(digest_item(x), digest_item(y), False, "same-frame"))
     return out
 
 
