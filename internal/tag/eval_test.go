@@ -190,7 +190,21 @@ func tagTopics(tg *Tagger, it evalItem) []string {
 func crossValidated(t *testing.T, topics []model.Topic, items []evalItem, k int) evalResult {
 	t.Helper()
 	res := evalResult{}
-	var ids []string
+	eachFold(t, topics, items, k, func(tg *Tagger, fold []evalItem) {
+		for key, c := range evaluate(tg, fold, tg.Topics()) {
+			v := res[key]
+			v.add(c)
+			res[key] = v
+		}
+	})
+	return res
+}
+
+// eachFold calls do for each of k folds of items (by position) with the
+// fold and the topics compiled with every example of its headlines left
+// out.
+func eachFold(t *testing.T, topics []model.Topic, items []evalItem, k int, do func(tg *Tagger, fold []evalItem)) {
+	t.Helper()
 	for f := range k {
 		fold, held := []evalItem{}, map[string]bool{}
 		for j, it := range items {
@@ -207,14 +221,8 @@ func crossValidated(t *testing.T, topics []model.Topic, items []evalItem, k int)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids = tg.Topics()
-		for key, c := range evaluate(tg, fold, ids) {
-			v := res[key]
-			v.add(c)
-			res[key] = v
-		}
+		do(tg, fold)
 	}
-	return res
 }
 
 // shippedTaggers compiles the shipped topics twice: by their rules alone,

@@ -24,30 +24,13 @@ func TestTuneDiagnosis(t *testing.T) {
 	if !ok {
 		t.Skip("tuning half missing")
 	}
-	cfg := shippedConfig(t)
 	cv := map[string][]model.TopicMatch{}
-	for f := range evalFolds {
-		held := map[string]bool{}
-		for j, it := range items {
-			if j%evalFolds == f {
-				held[oneLine(it.headline)] = true
-			}
+	eachFold(t, shippedConfig(t).Topics, items, evalFolds, func(tg *Tagger, fold []evalItem) {
+		for _, it := range fold {
+			item := model.Item{Title: it.headline, SummaryText: it.first}
+			cv[it.id] = tg.Tag(&item, model.Source{ID: it.source, Language: it.lang})
 		}
-		tps := slices.Clone(cfg.Topics)
-		for i := range tps {
-			tps[i].Examples = slices.DeleteFunc(slices.Clone(tps[i].Examples), func(ex model.Example) bool { return held[ex.Text] })
-		}
-		tg, err := Compile(tps)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for j, it := range items {
-			if j%evalFolds == f {
-				item := model.Item{Title: it.headline, SummaryText: it.first}
-				cv[it.id] = tg.Tag(&item, model.Source{ID: it.source, Language: it.lang})
-			}
-		}
-	}
+	})
 	var b strings.Builder
 	for _, tp := range topics {
 		for _, it := range items {
@@ -95,32 +78,14 @@ func TestTuneSweep(t *testing.T) {
 	if !ok {
 		t.Skip("tuning half missing")
 	}
-	cfg := shippedConfig(t)
 	type judged struct {
 		rule, weak bool
 		score      float64
 		has        bool
 	}
 	js := map[string]map[string]judged{}
-	for f := range evalFolds {
-		held := map[string]bool{}
-		for j, it := range items {
-			if j%evalFolds == f {
-				held[oneLine(it.headline)] = true
-			}
-		}
-		tps := slices.Clone(cfg.Topics)
-		for i := range tps {
-			tps[i].Examples = slices.DeleteFunc(slices.Clone(tps[i].Examples), func(ex model.Example) bool { return held[ex.Text] })
-		}
-		tg, err := Compile(tps)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for j, it := range items {
-			if j%evalFolds != f {
-				continue
-			}
+	eachFold(t, shippedConfig(t).Topics, items, evalFolds, func(tg *Tagger, fold []evalItem) {
+		for _, it := range fold {
 			item := model.Item{Title: it.headline, SummaryText: it.first}
 			m := map[string]judged{}
 			for _, e := range tg.Explain(&item, model.Source{ID: it.source, Language: it.lang}) {
@@ -139,7 +104,7 @@ func TestTuneSweep(t *testing.T) {
 			}
 			js[it.id] = m
 		}
-	}
+	})
 	var b strings.Builder
 	for _, tp := range topics {
 		for _, th := range []float64{0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 2} {
