@@ -140,6 +140,20 @@ func frac(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// outcome is one item's count for a topic it got (or not) and should
+// have got (or not).
+func outcome(got, want bool) counts {
+	switch {
+	case got && want:
+		return counts{tp: 1}
+	case got:
+		return counts{fp: 1}
+	case want:
+		return counts{fn: 1}
+	}
+	return counts{}
+}
+
 func (c *counts) add(o counts) { c.tp, c.fp, c.fn = c.tp+o.tp, c.fp+o.fp, c.fn+o.fn }
 
 // evalResult holds counts by topic and language ("" for all languages;
@@ -153,16 +167,8 @@ func evaluate(tg *Tagger, items []evalItem, topics []string) evalResult {
 	for _, it := range items {
 		got := tagTopics(tg, it)
 		for _, tp := range topics {
-			var c counts
-			g, w := slices.Contains(got, tp), slices.Contains(it.want, tp)
-			switch {
-			case g && w:
-				c.tp = 1
-			case g:
-				c.fp = 1
-			case w:
-				c.fn = 1
-			default:
+			c := outcome(slices.Contains(got, tp), slices.Contains(it.want, tp))
+			if c == (counts{}) {
 				continue
 			}
 			for _, k := range [][2]string{{tp, ""}, {tp, it.lang}, {"", ""}, {"", it.lang}} {

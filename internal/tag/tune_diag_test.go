@@ -16,14 +16,7 @@ import (
 // examples), with the matched terms. It never reads the holdout half.
 // Run with TUNE_DIAG=1 go test ./internal/tag -run TestTuneDiagnosis -v
 func TestTuneDiagnosis(t *testing.T) {
-	if os.Getenv("TUNE_DIAG") == "" {
-		t.Skip("set TUNE_DIAG=1 to list the tuning half's false hits and misses")
-	}
-	rules, _, topics := shippedTaggers(t)
-	items, ok := readHalf(t, evalDir, "tune", topics)
-	if !ok {
-		t.Skip("tuning half missing")
-	}
+	rules, topics, items := tuneHalf(t)
 	cv := map[string][]model.TopicMatch{}
 	eachFold(t, shippedConfig(t).Topics, items, evalFolds, func(tg *Tagger, fold []evalItem) {
 		for _, it := range fold {
@@ -70,14 +63,7 @@ func TestTuneDiagnosis(t *testing.T) {
 // classifier threshold and a veto of weak rule matches (one distinct term,
 // summary only) by a classifier score under a bar, printing P/R/F1.
 func TestTuneSweep(t *testing.T) {
-	if os.Getenv("TUNE_DIAG") == "" {
-		t.Skip("set TUNE_DIAG=1")
-	}
-	_, _, topics := shippedTaggers(t)
-	items, ok := readHalf(t, evalDir, "tune", topics)
-	if !ok {
-		t.Skip("tuning half missing")
-	}
+	_, topics, items := tuneHalf(t)
 	type judged struct {
 		rule, weak bool
 		score      float64
@@ -113,15 +99,7 @@ func TestTuneSweep(t *testing.T) {
 				for _, it := range items {
 					jd := js[it.id][tp]
 					got := jd.rule && !(jd.has && jd.weak && jd.score < veto) || !jd.rule && jd.has && jd.score >= th
-					want := slices.Contains(it.want, tp)
-					switch {
-					case got && want:
-						c.tp++
-					case got:
-						c.fp++
-					case want:
-						c.fn++
-					}
+					c.add(outcome(got, slices.Contains(it.want, tp)))
 				}
 				p, r := c.precision(), c.recall()
 				fmt.Fprintf(&b, "%s th %.2f veto %.2f: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n", tp, th, veto, p, r, 2*p*r/(p+r), c.tp, c.fp, c.fn)
@@ -135,14 +113,7 @@ func TestTuneSweep(t *testing.T) {
 // the items it matches that are in the topic and those that are not
 // (and how many of each it alone matched).
 func TestTuneTerms(t *testing.T) {
-	if os.Getenv("TUNE_DIAG") == "" {
-		t.Skip("set TUNE_DIAG=1")
-	}
-	rules, _, topics := shippedTaggers(t)
-	items, ok := readHalf(t, evalDir, "tune", topics)
-	if !ok {
-		t.Skip("tuning half missing")
-	}
+	rules, _, items := tuneHalf(t)
 	type stat struct{ in, out, aloneIn, aloneOut, titleIn, titleOut int }
 	st := map[[2]string]*stat{}
 	for _, it := range items {
@@ -185,4 +156,19 @@ func TestTuneTerms(t *testing.T) {
 		fmt.Fprintf(&b, "%s\t%s\tin %d out %d\talone in %d out %d\ttitle in %d out %d\n", k[0], k[1], s.in, s.out, s.aloneIn, s.aloneOut, s.titleIn, s.titleOut)
 	}
 	t.Log("\n" + b.String())
+}
+
+// tuneHalf skips the test unless TUNE_DIAG is set, and returns the shipped
+// topics' rules alone, their ids and the tuning half's items.
+func tuneHalf(t *testing.T) (rules *Tagger, topics []string, items []evalItem) {
+	t.Helper()
+	if os.Getenv("TUNE_DIAG") == "" {
+		t.Skip("set TUNE_DIAG=1 to diagnose the shipped topics on the tuning half")
+	}
+	rules, _, topics = shippedTaggers(t)
+	items, ok := readHalf(t, evalDir, "tune", topics)
+	if !ok {
+		t.Skip("tuning half missing")
+	}
+	return rules, topics, items
 }
