@@ -140,6 +140,20 @@ func frac(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// outcome is one item's count for a topic it got (or not) and should
+// have got (or not).
+func outcome(got, want bool) counts {
+	switch {
+	case got && want:
+		return counts{tp: 1}
+	case got:
+		return counts{fp: 1}
+	case want:
+		return counts{fn: 1}
+	}
+	return counts{}
+}
+
 func (c *counts) add(o counts) { c.tp, c.fp, c.fn = c.tp+o.tp, c.fp+o.fp, c.fn+o.fn }
 
 // evalResult holds counts by topic and language ("" for all languages;
@@ -153,16 +167,8 @@ func evaluate(tg *Tagger, items []evalItem, topics []string) evalResult {
 	for _, it := range items {
 		got := tagTopics(tg, it)
 		for _, tp := range topics {
-			var c counts
-			g, w := slices.Contains(got, tp), slices.Contains(it.want, tp)
-			switch {
-			case g && w:
-				c.tp = 1
-			case g:
-				c.fp = 1
-			case w:
-				c.fn = 1
-			default:
+			c := outcome(slices.Contains(got, tp), slices.Contains(it.want, tp))
+			if c == (counts{}) {
 				continue
 			}
 			for _, k := range [][2]string{{tp, ""}, {tp, it.lang}, {"", ""}, {"", it.lang}} {
@@ -190,7 +196,21 @@ func tagTopics(tg *Tagger, it evalItem) []string {
 func crossValidated(t *testing.T, topics []model.Topic, items []evalItem, k int) evalResult {
 	t.Helper()
 	res := evalResult{}
-	var ids []string
+	eachFold(t, topics, items, k, func(tg *Tagger, fold []evalItem) {
+		for key, c := range evaluate(tg, fold, tg.Topics()) {
+			v := res[key]
+			v.add(c)
+			res[key] = v
+		}
+	})
+	return res
+}
+
+// eachFold calls do for each of k folds of items (by position) with the
+// fold and the topics compiled with every example of its headlines left
+// out.
+func eachFold(t *testing.T, topics []model.Topic, items []evalItem, k int, do func(tg *Tagger, fold []evalItem)) {
+	t.Helper()
 	for f := range k {
 		fold, held := []evalItem{}, map[string]bool{}
 		for j, it := range items {
@@ -207,14 +227,8 @@ func crossValidated(t *testing.T, topics []model.Topic, items []evalItem, k int)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids = tg.Topics()
-		for key, c := range evaluate(tg, fold, ids) {
-			v := res[key]
-			v.add(c)
-			res[key] = v
-		}
+		do(tg, fold)
 	}
-	return res
 }
 
 // shippedTaggers compiles the shipped topics twice: by their rules alone,
