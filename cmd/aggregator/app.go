@@ -95,17 +95,14 @@ func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet boo
 	}
 	cfg := r.cfg
 	logger := newLogger(cfg.Log, logOut, quiet)
-	if cfg.Storage.URL != "" {
-		return nil, configError{config.Problems{{File: cfg.File, Line: cfg.Line("storage.url"), Path: "storage.url",
-			Message: "PostgreSQL is not supported by this version yet; use storage.path"}}}
-	}
-	st, err := store.Open(ctx, cfg.Storage.Path, store.Options{Logger: logger})
+	location, name := storeLocation(cfg)
+	st, err := store.Open(ctx, location, store.Options{Logger: logger})
 	if err != nil {
-		return nil, storeError(cfg.Storage.Path, err)
+		return nil, storeError(name, err)
 	}
 	if err := st.SyncSources(ctx, cfg.Sources); err != nil {
 		st.Close()
-		return nil, storeError(cfg.Storage.Path, fmt.Errorf("recording the sources in %s: %w", cfg.Storage.Path, err))
+		return nil, storeError(name, fmt.Errorf("recording the sources in %s: %w", name, err))
 	}
 	a := &app{rules: r, logger: logger, store: st, metrics: metrics.New()}
 	a.limiter = schedule.NewLimiter(cfg.Fetch.Concurrency, cfg.Fetch.PerHost)

@@ -31,7 +31,8 @@ func runFetch(ctx context.Context, env *cmdEnv) error {
 	// Every source's state in one query, not one each.
 	states, err := a.store.Sources(ctx)
 	if err != nil {
-		return storeError(a.cfg.Storage.Path, fmt.Errorf("reading the sources' state: %w", err))
+		_, name := storeLocation(a.cfg)
+		return storeError(name, fmt.Errorf("reading the sources' state: %w", err))
 	}
 	known := make(map[string]model.SourceState, len(states))
 	for _, st := range states {

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+
+	"aggregator/internal/pgtest"
 )
 
 // feedServer serves testdata/feeds with ETag and Last-Modified validators
@@ -141,9 +143,20 @@ feeds:
 // setup writes a config pointing at a fixture feed server.
 func setup(t *testing.T) (cfgPath string, fs *feedServer) {
 	t.Helper()
+	return setupStore(t, "")
+}
+
+// setupStore is setup with the store at dbURL (PostgreSQL), or in the
+// config's directory when dbURL is "".
+func setupStore(t *testing.T, dbURL string) (cfgPath string, fs *feedServer) {
+	t.Helper()
 	fs = newFeedServer(t)
 	dir := t.TempDir()
-	cfg := strings.NewReplacer("{{DIR}}", dir, "{{URL}}", fs.URL).Replace(testConfig)
+	cfg := testConfig
+	if dbURL != "" {
+		cfg = strings.Replace(cfg, `path: "{{DIR}}/agg.db"`, `url: "`+dbURL+`"`, 1)
+	}
+	cfg = strings.NewReplacer("{{DIR}}", dir, "{{URL}}", fs.URL).Replace(cfg)
 	cfgPath = filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
@@ -177,8 +190,20 @@ func fetchLines(stdout string) map[string][]string {
 	return lines
 }
 
+// TestEndToEnd fetches the fixture sources and reads what is published,
+// on SQLite and on PostgreSQL.
 func TestEndToEnd(t *testing.T) {
-	cfg, fs := setup(t)
+	t.Run("sqlite", func(t *testing.T) {
+		cfg, fs := setup(t)
+		testEndToEnd(t, cfg, fs)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		cfg, fs := setupStore(t, pgtest.URL(t))
+		testEndToEnd(t, cfg, fs)
+	})
+}
+
+func testEndToEnd(t *testing.T, cfg string, fs *feedServer) {
 
 	// Dawn first: its copy of the convoy story is the earliest seen.
 	if code, stdout, stderr := cli(t, "fetch", "--config", cfg, "dawn"); code != 0 {

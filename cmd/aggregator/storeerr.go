@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 
+	"aggregator/internal/config"
+	"aggregator/internal/redact"
 	"aggregator/internal/store"
 )
 
@@ -14,6 +16,16 @@ type hintedError struct {
 
 func (e hintedError) Error() string { return e.err.Error() + "\n" + e.hint }
 func (e hintedError) Unwrap() error { return e.err }
+
+// storeLocation is where the configured store is (storage.url when set,
+// else storage.path) and its name for messages (the URL without its
+// password).
+func storeLocation(cfg *config.Config) (location, name string) {
+	if cfg.Storage.URL == "" {
+		return cfg.Storage.Path, cfg.Storage.Path
+	}
+	return cfg.Storage.URL, redact.URL(cfg.Storage.URL)
+}
 
 // storeError wraps an error of opening or first writing the SQLite file
 // at path with the likely cause and what to do next, when it has one.

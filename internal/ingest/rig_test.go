@@ -49,7 +49,7 @@ func (c *clock) Add(d time.Duration) { c.Set(c.Now().Add(d)) }
 type rig struct {
 	t     *testing.T
 	clock *clock
-	store *store.SQLite
+	store *store.DB
 	pipe  *ingest.Pipeline
 }
 

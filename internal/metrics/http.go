@@ -61,7 +61,7 @@ func methodLabel(method string) string {
 // scrape from size (errors leave the gauge out of that scrape).
 func (m *Metrics) RegisterStoreSize(size func(ctx context.Context) (int64, error)) error {
 	return m.Registry.Register(&storeSizeCollector{size: size, desc: prometheus.NewDesc("aggregator_store_size_bytes",
-		"Bytes the store occupies on disk (for SQLite: the database file and its write-ahead log).", nil, nil)})
+		"Bytes the store occupies on disk (for SQLite: the database file and its write-ahead log; for PostgreSQL: its tables with their indexes).", nil, nil)})
 }
 
 type storeSizeCollector struct {

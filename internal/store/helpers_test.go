@@ -4,24 +4,68 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"aggregator/internal/model"
+	"aggregator/internal/pgtest"
 )
 
 // t0 is the fake clock's time in tests.
 var t0 = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
-func openTest(t testing.TB) *SQLite {
+// onEngines runs test on each engine, as the subtests "sqlite" and
+// "postgres" (skipped, saying so, when AGGREGATOR_TEST_POSTGRES=off);
+// the stores test opens are of its subtest's engine.
+func onEngines(t *testing.T, test func(t *testing.T)) {
+	t.Run("sqlite", test)
+	t.Run("postgres", func(t *testing.T) {
+		pgtest.Require(t)
+		test(t)
+	})
+}
+
+// onPostgres reports whether t runs under onEngines's "postgres".
+func onPostgres(t testing.TB) bool {
+	parts := strings.Split(t.Name(), "/")
+	return len(parts) > 1 && parts[1] == "postgres"
+}
+
+// testLocation is where a fresh store of t's engine is: a new SQLite
+// file, or a new PostgreSQL schema.
+func testLocation(t testing.TB) string {
 	t.Helper()
-	s, err := OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "db", "test.db"),
-		Options{Clock: func() time.Time { return t0 }})
+	if onPostgres(t) {
+		return pgtest.URL(t)
+	}
+	return filepath.Join(t.TempDir(), "db", "test.db")
+}
+
+// openAt opens the store at location (testLocation's), closed when the
+// test ends.
+func openAt(t testing.TB, location string, opts Options) *DB {
+	t.Helper()
+	s, err := openDB(context.Background(), location, opts)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// openDB opens the store at location with the engine it names.
+func openDB(ctx context.Context, location string, opts Options) (*DB, error) {
+	if IsPostgresURL(location) {
+		return OpenPostgres(ctx, location, opts)
+	}
+	return OpenSQLite(ctx, location, opts)
+}
+
+// openTest opens a fresh store of t's engine whose clock says t0.
+func openTest(t testing.TB) *DB {
+	t.Helper()
+	return openAt(t, testLocation(t), Options{Clock: func() time.Time { return t0 }})
 }
 
 // item builds an item of source src with identity key.
@@ -65,7 +109,7 @@ func sameSig(it *model.Item, cands []model.Candidate) int64 {
 }
 
 // save stores one fetch of src at now with near-duplicates on (72h).
-func save(t testing.TB, s *SQLite, now time.Time, src string, items ...model.Item) SaveResult {
+func save(t testing.TB, s *DB, now time.Time, src string, items ...model.Item) SaveResult {
 	t.Helper()
 	res, err := s.SaveFetch(context.Background(), Fetch{
 		State: model.SourceState{SourceID: src, Status: model.StatusOK, LastFetch: now, LastSuccess: now},
@@ -78,10 +122,10 @@ func save(t testing.TB, s *SQLite, now time.Time, src string, items ...model.Ite
 }
 
 // get reads the stored item of src with key.
-func get(t testing.TB, s *SQLite, src, key string) model.Item {
+func get(t testing.TB, s *DB, src, key string) model.Item {
 	t.Helper()
 	var id int64
-	if err := s.read.QueryRow(`SELECT id FROM items WHERE source_id = ? AND key = ?`, src, key).Scan(&id); err != nil {
+	if err := s.read.QueryRowContext(context.Background(), `SELECT id FROM items WHERE source_id = ? AND key = ?`, src, key).Scan(&id); err != nil {
 		t.Fatalf("find %s/%s: %v", src, key, err)
 	}
 	it, err := s.Item(context.Background(), id)
@@ -91,10 +135,10 @@ func get(t testing.TB, s *SQLite, src, key string) model.Item {
 	return it
 }
 
-func count(t testing.TB, s *SQLite, query string, args ...any) int {
+func count(t testing.TB, s *DB, query string, args ...any) int {
 	t.Helper()
 	var n int
-	if err := s.read.QueryRow(query, args...).Scan(&n); err != nil {
+	if err := s.read.QueryRowContext(context.Background(), query, args...).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return n

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"log/slog"
 	"time"
 )
@@ -22,14 +21,4 @@ func (o Options) withDefaults() Options {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	return o
-}
-
-// Open opens the embedded SQLite store in the file at path, creating the
-// file, its directory and the schema as needed.
-func Open(ctx context.Context, path string, opts Options) (Store, error) {
-	s, err := OpenSQLite(ctx, path, opts)
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
 }

@@ -1,6 +1,6 @@
 package store
 
-// Operations on the store as a whole: backup, size, counts.
+// Operations on an SQLite store as a whole: backup, size.
 
 import (
 	"context"
@@ -20,7 +20,7 @@ const backupPoll = 200 * time.Millisecond
 // compactly (no free pages), and writers are never blocked (WAL). The
 // progress is the size of the file being written against the pages in
 // use when the copy began.
-func (s *SQLite) Backup(ctx context.Context, path string, progress func(done, total int64)) error {
+func sqliteBackup(ctx context.Context, s *DB, path string, progress func(done, total int64)) error {
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("backup to %s: %w", path, fs.ErrExist)
 	}
@@ -84,7 +84,7 @@ func (s *SQLite) Backup(ctx context.Context, path string, progress func(done, to
 }
 
 // DiskSize adds up the database file and its write-ahead log.
-func (s *SQLite) DiskSize(ctx context.Context) (int64, error) {
+func sqliteDiskSize(ctx context.Context, s *DB) (int64, error) {
 	file, err := s.file(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store size: %w", err)
@@ -104,21 +104,10 @@ func (s *SQLite) DiskSize(ctx context.Context) (int64, error) {
 }
 
 // file is the path of the database file, as SQLite opened it.
-func (s *SQLite) file(ctx context.Context) (string, error) {
+func (s *DB) file(ctx context.Context) (string, error) {
 	var file string
 	if err := s.read.QueryRowContext(ctx, `SELECT file FROM pragma_database_list WHERE name = 'main'`).Scan(&file); err != nil {
 		return "", fmt.Errorf("the database file: %w", err)
 	}
 	return file, nil
-}
-
-// Totals counts items and stories in one read transaction.
-func (s *SQLite) Totals(ctx context.Context) (Totals, error) {
-	var t Totals
-	err := s.read.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM stories)`).
-		Scan(&t.Items, &t.Stories)
-	if err != nil {
-		return Totals{}, fmt.Errorf("store totals: %w", err)
-	}
-	return t, nil
 }

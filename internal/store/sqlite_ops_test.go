@@ -52,7 +52,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	}
 	defer b.Close()
 	var check string
-	if err := b.read.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+	if err := b.read.QueryRowContext(context.Background(), `PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
 		t.Fatalf("integrity_check: %q, %v", check, err)
 	}
 	n := count(t, b, `SELECT COUNT(*) FROM items`)

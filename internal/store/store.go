@@ -1,6 +1,7 @@
 // Package store keeps sources' state, items, stories and topics. All SQL
-// lives here, behind the Store interface, so that a second engine is an
-// addition rather than a rewrite. Open picks the engine from the config.
+// lives here, behind the Store interface, in one implementation (DB) over
+// SQLite or PostgreSQL, each engine's own pieces in its dialect. Open
+// picks the engine from the location: a postgres:// URL or a file path.
 package store
 
 import (
@@ -100,8 +101,9 @@ type Store interface {
 	// notice writes made by other processes.
 	ChangeVersion(ctx context.Context) (int64, error)
 
-	// Backup writes a consistent copy of the whole store to a new file at
-	// path (an error when it exists), while other connections and
+	// Backup writes a consistent copy of the whole SQLite store to a new
+	// file at path (an error when it exists; ErrBackupPostgres on
+	// PostgreSQL, which pg_dump backs up), while other connections and
 	// processes keep reading and writing. progress, when not nil, is
 	// called now and then with the bytes written so far and the expected
 	// total (an estimate: the copy leaves out free space), from another
@@ -110,7 +112,8 @@ type Store interface {
 	// Totals counts the stored items and stories.
 	Totals(ctx context.Context) (Totals, error)
 	// DiskSize is the bytes the store occupies on disk (for SQLite the
-	// database file and its write-ahead log).
+	// database file and its write-ahead log; for PostgreSQL the tables of
+	// its schema with their indexes and TOAST).
 	DiskSize(ctx context.Context) (int64, error)
 
 	// Ping answers whether the store is usable.

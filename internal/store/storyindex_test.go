@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -12,7 +11,7 @@ import (
 
 // candidatesOf saves one item of src and returns the ids of the
 // candidates the store offered its match.
-func candidatesOf(t *testing.T, s *SQLite, now time.Time, it model.Item) []int64 {
+func candidatesOf(t *testing.T, s *DB, now time.Time, it model.Item) []int64 {
 	t.Helper()
 	var got []int64
 	if _, err := s.SaveFetch(context.Background(), Fetch{State: model.SourceState{SourceID: it.SourceID}, Now: now,
@@ -29,11 +28,13 @@ func candidatesOf(t *testing.T, s *SQLite, now time.Time, it model.Item) []int64
 	return got
 }
 
-func TestStoryIndex(t *testing.T) {
+func TestStoryIndex(t *testing.T) { onEngines(t, testStoryIndex) }
+
+func testStoryIndex(t *testing.T) {
 	t.Run("SeesWhatAnotherProcessStored", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "shared.db")
-		open := func() *SQLite {
-			s, err := OpenSQLite(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
+		path := testLocation(t)
+		open := func() *DB {
+			s, err := openDB(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,9 +115,13 @@ func TestStoryIndex(t *testing.T) {
 // start again from one, and another process's new items must still be
 // seen.
 func TestStoryIndexAfterEverythingWasPruned(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "shared.db")
-	open := func() *SQLite {
-		s, err := OpenSQLite(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
+	onEngines(t, testStoryIndexAfterEverythingWasPruned)
+}
+
+func testStoryIndexAfterEverythingWasPruned(t *testing.T) {
+	path := testLocation(t)
+	open := func() *DB {
+		s, err := openDB(context.Background(), path, Options{Clock: func() time.Time { return t0 }})
 		if err != nil {
 			t.Fatal(err)
 		}

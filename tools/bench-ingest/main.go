@@ -32,10 +32,12 @@ import (
 	_ "modernc.org/sqlite"
 
 	"aggregator/internal/benchfeed"
+	"aggregator/internal/redact"
 )
 
 type options struct {
 	bin, config, out, work      string
+	databaseURL                 string
 	profile                     string
 	sources, items, hosts       int
 	vocab, crowdedVocab, large  int
@@ -51,6 +53,7 @@ func main() {
 	flag.StringVar(&o.config, "config", "config.yaml", "the configuration whose topics and feeds the benchmark uses")
 	flag.StringVar(&o.out, "out", "", "also write the results to this file")
 	flag.StringVar(&o.profile, "profile", "", "write CPU and heap profiles of each fetch into this directory (go tool pprof)")
+	flag.StringVar(&o.databaseURL, "database-url", "", "measure a PostgreSQL store: a postgres:// URL whose database allows CREATE SCHEMA (each run gets a schema, dropped at the end)")
 	flag.StringVar(&o.work, "work", "", "work directory (default: a new temporary one, removed at the end)")
 	flag.IntVar(&o.sources, "sources", 1000, "sources")
 	flag.IntVar(&o.items, "items", 50, "items per source")
@@ -106,6 +109,9 @@ func run(o options) error {
 		host, runtime.NumCPU(), cpuModel(), runtime.GOMAXPROCS(0))
 	fmt.Fprintf(out, "corpus: %d sources × %d items, RSS/Atom/JSON Feed in turn, 2–10 KB bodies, 10%% wire copies, seed %d\n",
 		o.sources, o.items, o.seed)
+	if o.databaseURL != "" {
+		fmt.Fprintf(out, "store: PostgreSQL at %s\n", redact.URL(o.databaseURL))
+	}
 
 	if o.skipRealistic {
 		err := o.largeFeed(work, out)
@@ -201,7 +207,12 @@ func (o options) variant(work, name string, vocab int, warm bool) (result, error
 	for i := range urls {
 		urls[i] = fmt.Sprintf("http://127.0.0.%d:%d%s", 2+i%o.hosts, port, benchfeed.Path(i))
 	}
-	cfg, err := o.writeConfig(dir, urls, "10MiB")
+	st, err := o.newStore(dir)
+	if err != nil {
+		return r, err
+	}
+	defer st.drop()
+	cfg, err := o.writeConfig(dir, st, urls, "10MiB")
 	if err != nil {
 		return r, err
 	}
@@ -209,11 +220,7 @@ func (o options) variant(work, name string, vocab int, warm bool) (result, error
 	if r.cold, err = o.fetch(name+"-cold", cfg); err != nil {
 		return r, err
 	}
-	db := filepath.Join(dir, "bench.db")
-	if r.stored, r.stories, err = count(db); err != nil {
-		return r, err
-	}
-	if r.storeBytes, err = storeSize(db); err != nil {
+	if r.stored, r.stories, r.storeBytes, err = st.measure(); err != nil {
 		return r, err
 	}
 	if warm {
@@ -240,7 +247,12 @@ func (o options) largeFeed(work string, out io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	cfg, err := o.writeConfig(dir, []string{fmt.Sprintf("http://127.0.0.2:%d/large.xml", port)}, "200MiB")
+	st, err := o.newStore(dir)
+	if err != nil {
+		return err
+	}
+	defer st.drop()
+	cfg, err := o.writeConfig(dir, st, []string{fmt.Sprintf("http://127.0.0.2:%d/large.xml", port)}, "200MiB")
 	if err != nil {
 		return err
 	}
@@ -249,7 +261,7 @@ func (o options) largeFeed(work string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	stored, _, err := count(filepath.Join(dir, "bench.db"))
+	stored, _, _, err := st.measure()
 	if err != nil {
 		return err
 	}
@@ -361,7 +373,7 @@ func serve(hosts int, paths map[string][]byte) (int, func(), error) {
 // writeConfig writes dir/config.yaml: the base config's topics and feeds
 // (feeds restricted to sources of its own are dropped) over the given
 // sources, a store in dir, retention off.
-func (o options) writeConfig(dir string, urls []string, maxBody string) (string, error) {
+func (o options) writeConfig(dir string, st benchStore, urls []string, maxBody string) (string, error) {
 	raw, err := os.ReadFile(o.config)
 	if err != nil {
 		return "", err
@@ -388,7 +400,7 @@ func (o options) writeConfig(dir string, urls []string, maxBody string) (string,
 	}
 	cfg := map[string]any{
 		"server":  map[string]any{"listen": "127.0.0.1:0", "base_url": "http://127.0.0.1:8080"},
-		"storage": map[string]any{"path": filepath.Join(dir, "bench.db"), "retention": "0s"},
+		"storage": st.config(),
 		"fetch": map[string]any{"schedule": "@every 15m", "timeout": "60s", "concurrency": o.concurrency,
 			"per_host": o.perHost, "max_body": maxBody, "allow_private": true},
 		"dedup":   map[string]any{"near_duplicates": true, "window": "72h"},
@@ -497,7 +509,7 @@ func lastLines(s string, n int) string {
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
 
-// count returns the stored items and stories.
+// count returns the stored items and stories of an SQLite store.
 func count(path string) (items, stories int, err error) {
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
