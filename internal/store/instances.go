@@ -82,9 +82,11 @@ type DeliveryClaim struct {
 	Now, Until      time.Time // the claim holds until Until
 }
 
-// pollChanges sends version() on a channel when it rose, every interval,
-// until ctx ends; a failed read is logged and tried again.
-func pollChanges(ctx context.Context, every time.Duration, version func(context.Context) (int64, error), log *slog.Logger) <-chan int64 {
+// pollChanges sends version() on a channel when it rose, every interval
+// and whenever kick (which may be nil) says it changed, until ctx ends; a
+// failed read is logged and tried again.
+func pollChanges(ctx context.Context, every time.Duration, version func(context.Context) (int64, error), log *slog.Logger,
+	kick <-chan struct{}) <-chan int64 {
 	out := make(chan int64, 1)
 	go func() {
 		defer close(out)
@@ -96,6 +98,7 @@ func pollChanges(ctx context.Context, every time.Duration, version func(context.
 			case <-ctx.Done():
 				return
 			case <-t.C:
+			case <-kick:
 			}
 			v, err := version(ctx)
 			if err != nil {

@@ -8,10 +8,10 @@ import (
 	"time"
 )
 
-var _ Instances = (*SQLite)(nil)
+var _ Instances = (*DB)(nil)
 
 // PlanFetches makes plans the fetch schedule (see Instances).
-func (s *SQLite) PlanFetches(ctx context.Context, plans []FetchPlan) error {
+func (s *DB) PlanFetches(ctx context.Context, plans []FetchPlan) error {
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
 		planned, err := plannedSources(ctx, tx.QueryContext)
 		if err != nil {
@@ -20,7 +20,8 @@ func (s *SQLite) PlanFetches(ctx context.Context, plans []FetchPlan) error {
 		for _, p := range plans {
 			delete(planned, p.SourceID)
 			if _, err := tx.ExecContext(ctx, `INSERT INTO fetch_leases (source_id, next_due) VALUES (?, ?)
-				ON CONFLICT (source_id) DO UPDATE SET next_due = min(next_due, excluded.next_due)`,
+				ON CONFLICT (source_id) DO UPDATE SET next_due = CASE WHEN excluded.next_due < fetch_leases.next_due
+					THEN excluded.next_due ELSE fetch_leases.next_due END`,
 				p.SourceID, toMS(p.Due)); err != nil {
 				return err
 			}
@@ -57,8 +58,12 @@ func plannedSources(ctx context.Context, query func(context.Context, string, ...
 }
 
 // ClaimFetches renews c.Owner's leases and claims due sources (see
-// Instances). A claim that would change nothing takes no write lock.
-func (s *SQLite) ClaimFetches(ctx context.Context, c FetchClaim) ([]ClaimedFetch, error) {
+// Instances). A claim that would change nothing writes nothing. On
+// PostgreSQL the claim skips rows another instance is claiming (FOR UPDATE
+// SKIP LOCKED) and does not wait for the store's write lock, so that
+// claims go on while a fetch is being written; on SQLite it is a write
+// transaction of its own.
+func (s *DB) ClaimFetches(ctx context.Context, c FetchClaim) ([]ClaimedFetch, error) {
 	if c.Owner == "" {
 		return nil, errors.New("claim fetches: empty owner")
 	}
@@ -71,8 +76,12 @@ func (s *SQLite) ClaimFetches(ctx context.Context, c FetchClaim) ([]ClaimedFetch
 	if !busy {
 		return nil, nil
 	}
+	skipLocked := ""
+	if s.d.lockWrites != "" {
+		skipLocked = " FOR UPDATE SKIP LOCKED"
+	}
 	var out []ClaimedFetch
-	err := s.inWriteTx(ctx, func(tx *wtx) error {
+	err := s.inClaimTx(ctx, func(tx *wtx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE fetch_leases SET lease_until = ? WHERE owner = ?`, toMS(c.Until), c.Owner); err != nil {
 			return err
 		}
@@ -81,7 +90,7 @@ func (s *SQLite) ClaimFetches(ctx context.Context, c FetchClaim) ([]ClaimedFetch
 		}
 		rows, err := tx.QueryContext(ctx, `UPDATE fetch_leases SET owner = ?, lease_until = ?
 			WHERE source_id IN (SELECT source_id FROM fetch_leases
-				WHERE next_due <= ? AND (owner = '' OR lease_until < ?) ORDER BY next_due LIMIT ?)
+				WHERE next_due <= ? AND (owner = '' OR lease_until < ?) ORDER BY next_due LIMIT ?`+skipLocked+`)
 			RETURNING source_id, next_due`,
 			c.Owner, toMS(c.Until), toMS(c.Now), toMS(c.Now), c.Limit)
 		if err != nil {
@@ -94,6 +103,29 @@ func (s *SQLite) ClaimFetches(ctx context.Context, c FetchClaim) ([]ClaimedFetch
 		return nil, fmt.Errorf("claim fetches for %s: %w", c.Owner, err)
 	}
 	return out, nil
+}
+
+// inClaimTx runs fn in a write transaction that, on an engine whose
+// writers take the store's lock (PostgreSQL), does not take it: row locks
+// are enough for leases. On SQLite it is inWriteTx: one writer.
+func (s *DB) inClaimTx(ctx context.Context, fn func(*wtx) error) error {
+	if s.d.lockWrites == "" {
+		return s.inWriteTx(ctx, fn)
+	}
+	tx, err := s.write.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	w := &wtx{tx: tx, stmts: map[string]*sql.Stmt{}, rebind: s.d.rebind}
+	defer w.closeStmts()
+	if err := fn(w); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
 }
 
 // scanClaims reads (source_id, next_due) rows and closes them.
@@ -113,8 +145,8 @@ func scanClaims(rows *sql.Rows) ([]ClaimedFetch, error) {
 }
 
 // FinishFetch ends a lease and sets the source's next due time.
-func (s *SQLite) FinishFetch(ctx context.Context, f FinishedFetch) error {
-	err := s.inWriteTx(ctx, func(tx *wtx) error {
+func (s *DB) FinishFetch(ctx context.Context, f FinishedFetch) error {
+	err := s.inClaimTx(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE fetch_leases SET next_due = ?, owner = '', lease_until = 0,
 				fetched_by = CASE WHEN ? THEN ? ELSE fetched_by END
 			WHERE source_id = ? AND owner = ?`,
@@ -128,7 +160,7 @@ func (s *SQLite) FinishFetch(ctx context.Context, f FinishedFetch) error {
 }
 
 // FetchDues returns every planned source's next due time.
-func (s *SQLite) FetchDues(ctx context.Context) (map[string]time.Time, error) {
+func (s *DB) FetchDues(ctx context.Context) (map[string]time.Time, error) {
 	return fetchDues(ctx, s.read.QueryContext)
 }
 
@@ -176,7 +208,7 @@ func (row *deliveryRow) claimable(d DeliveryClaim) bool {
 
 // ClaimDelivery claims one version of a feed for one subscriber (see
 // Instances).
-func (s *SQLite) ClaimDelivery(ctx context.Context, d DeliveryClaim) (bool, error) {
+func (s *DB) ClaimDelivery(ctx context.Context, d DeliveryClaim) (bool, error) {
 	var ok bool
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
 		var row deliveryRow
@@ -194,9 +226,9 @@ func (s *SQLite) ClaimDelivery(ctx context.Context, d DeliveryClaim) (bool, erro
 			return nil
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO websub_deliveries (topic, callback, version, digest, owner, lease_until, done)
-			VALUES (?, ?, ?, ?, ?, ?, 0)
+			VALUES (?, ?, ?, ?, ?, ?, FALSE)
 			ON CONFLICT (topic, callback) DO UPDATE SET version = excluded.version, digest = excluded.digest,
-				owner = excluded.owner, lease_until = excluded.lease_until, done = 0`,
+				owner = excluded.owner, lease_until = excluded.lease_until, done = FALSE`,
 			d.Topic, d.Callback, d.Version, d.Digest, d.Owner, toMS(d.Until))
 		return err
 	})
@@ -207,9 +239,9 @@ func (s *SQLite) ClaimDelivery(ctx context.Context, d DeliveryClaim) (bool, erro
 }
 
 // FinishDelivery marks a claim done.
-func (s *SQLite) FinishDelivery(ctx context.Context, d DeliveryClaim) error {
+func (s *DB) FinishDelivery(ctx context.Context, d DeliveryClaim) error {
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE websub_deliveries SET done = 1
+		_, err := tx.ExecContext(ctx, `UPDATE websub_deliveries SET done = TRUE
 			WHERE topic = ? AND callback = ? AND owner = ? AND digest = ?`, d.Topic, d.Callback, d.Owner, d.Digest)
 		return err
 	})
@@ -219,7 +251,14 @@ func (s *SQLite) FinishDelivery(ctx context.Context, d DeliveryClaim) error {
 	return nil
 }
 
-// WatchChanges polls the change version every interval.
-func (s *SQLite) WatchChanges(ctx context.Context, every time.Duration) <-chan int64 {
-	return pollChanges(ctx, every, s.ChangeVersion, s.log)
+// WatchChanges polls the change version every interval; on PostgreSQL it
+// also listens for the announcement of each new version (migration
+// postgres/0002) and reads the version at once.
+func (s *DB) WatchChanges(ctx context.Context, every time.Duration) <-chan int64 {
+	var kick chan struct{}
+	if s.d.name == "postgres" {
+		kick = make(chan struct{}, 1)
+		go s.listenChanges(ctx, kick)
+	}
+	return pollChanges(ctx, every, s.ChangeVersion, s.log, kick)
 }
