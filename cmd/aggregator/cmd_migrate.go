@@ -66,7 +66,8 @@ func runMigrate(ctx context.Context, env *cmdEnv) error {
 }
 
 // openStoreURL opens the store a --from or --to URL names. The store to
-// copy must exist; a SQLite file to copy into must not.
+// copy must exist; a SQLite file to copy into must not, and a PostgreSQL
+// store to copy into must be empty (store.Copy checks).
 func openStoreURL(ctx context.Context, flagName, rawURL string, existing bool, log *slog.Logger) (store.Store, error) {
 	switch {
 	case strings.HasPrefix(rawURL, "sqlite:"):
@@ -86,8 +87,12 @@ func openStoreURL(ctx context.Context, flagName, rawURL string, existing bool, l
 			return nil, storeError(path, err)
 		}
 		return st, nil
-	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
-		return nil, inputError{fmt.Sprintf("%s %s: PostgreSQL is not supported by this build yet", flagName, redact.URL(rawURL))}
+	case store.IsPostgresURL(rawURL):
+		st, err := store.OpenPostgres(ctx, rawURL, store.Options{Logger: log})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", flagName, err)
+		}
+		return st, nil
 	}
 	return nil, usageError{fmt.Sprintf("%s %s: want sqlite:PATH or postgres://USER@HOST/DB", flagName, redact.URL(rawURL))}
 }

@@ -10,18 +10,23 @@ import (
 	"time"
 
 	"aggregator/internal/model"
+	"aggregator/internal/pgtest"
 	"aggregator/internal/store"
 )
 
-// withStore writes a copy of the configuration cfg whose storage.path is
-// db, and returns its path.
+// withStore writes a copy of the configuration cfg whose store is db (a
+// SQLite path, or a PostgreSQL URL), and returns its path.
 func withStore(t *testing.T, cfg, db string) string {
 	t.Helper()
 	orig, err := os.ReadFile(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := strings.Replace(string(orig), filepath.Join(filepath.Dir(cfg), "agg.db"), db, 1)
+	path := filepath.Join(filepath.Dir(cfg), "agg.db")
+	body := strings.Replace(string(orig), path, db, 1)
+	if store.IsPostgresURL(db) {
+		body = strings.Replace(string(orig), `path: "`+path+`"`, `url: "`+db+`"`, 1)
+	}
 	if body == string(orig) {
 		t.Fatal("the configuration names no agg.db to replace")
 	}
@@ -56,12 +61,7 @@ func TestMigrateCopiesEveryFeedByteForByte(t *testing.T) {
 	if !strings.HasPrefix(stdout, "sqlite:"+to+": copied from sqlite:"+from+": ") || stderr != "" {
 		t.Errorf("migrate said %q on stdout and %q on stderr: want one summary line, no progress when piped", stdout, stderr)
 	}
-	got := exportAll(t, withStore(t, cfg, to))
-	for name, body := range want {
-		if got[name] != body {
-			t.Errorf("%s published from the copy differs from the original", name)
-		}
-	}
+	sameFeeds(t, want, exportAll(t, withStore(t, cfg, to)), "the copy")
 
 	a, err := store.Open(ctx, from, store.Options{})
 	if err != nil {
@@ -112,6 +112,36 @@ func TestMigrateCopiesEveryFeedByteForByte(t *testing.T) {
 			t.Errorf("migrate into an existing file: exit %d, %q", code, stderr)
 		}
 	})
+}
+
+// Across engines and back: sqlite, postgres, sqlite.
+func TestMigrateThroughPostgres(t *testing.T) {
+	pg := pgtest.URL(t)
+	cfg := fetched(t)
+	from := filepath.Join(filepath.Dir(cfg), "agg.db")
+	want := exportAll(t, cfg)
+	back := filepath.Join(t.TempDir(), "back.db")
+	for _, hop := range [][2]string{{"sqlite:" + from, pg}, {pg, "sqlite:" + back}} {
+		code, stdout, stderr := cli(t, "migrate", "--from", hop[0], "--to", hop[1])
+		if code != 0 {
+			t.Fatalf("migrate %s to %s: exit %d\n%s%s", hop[0], hop[1], code, stdout, stderr)
+		}
+		to := strings.TrimPrefix(hop[1], "sqlite:")
+		sameFeeds(t, want, exportAll(t, withStore(t, cfg, to)), to)
+	}
+	if code, _, stderr := cli(t, "migrate", "--from", "sqlite:"+from, "--to", pg); code == 0 || !strings.Contains(stderr, "not empty") {
+		t.Errorf("migrate into a PostgreSQL store that has data: exit %d, %q", code, stderr)
+	}
+}
+
+// sameFeeds compares every published feed with the original's.
+func sameFeeds(t *testing.T, want, got map[string]string, where string) {
+	t.Helper()
+	for name, body := range want {
+		if got[name] != body {
+			t.Errorf("%s published from %s differs from the original", name, where)
+		}
+	}
 }
 
 func itemIDs(items []model.Item) []int64 {
