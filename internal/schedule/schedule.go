@@ -124,9 +124,11 @@ func New(opts Options) *Scheduler {
 // Owner is this instance's name in the leases.
 func (s *Scheduler) Owner() string { return s.opts.Owner }
 
-// Start plans a first fetch of every enabled source within the jitter
-// (sooner when the store has one due earlier) and claims due sources every
-// Poll until ctx ends.
+// Start plans a first fetch of every source new to the store's schedule
+// within the jitter, or within its period when that is shorter (a source
+// already planned keeps its due time: another instance, or this one
+// before a restart, fetched it within the period), and claims due sources
+// every Poll until ctx ends.
 func (s *Scheduler) Start(ctx context.Context, sources []model.Source) error {
 	if s.opts.Leases == nil {
 		return fmt.Errorf("schedule: no store to share the schedule through")
@@ -143,7 +145,7 @@ func (s *Scheduler) Start(ctx context.Context, sources []model.Source) error {
 // Set replaces the schedules with those of sources (a config reload):
 // removed sources leave the store's schedule, new ones are due at their
 // schedule's next time, and one whose schedule became more frequent is
-// brought forward. Fetches under way go on.
+// brought forward to it. Fetches under way go on.
 func (s *Scheduler) Set(sources []model.Source) error { return s.set(sources, false) }
 
 func (s *Scheduler) set(sources []model.Source, startup bool) error {
@@ -171,11 +173,15 @@ func (s *Scheduler) set(sources []model.Source, startup bool) error {
 	now := s.opts.Now()
 	plans := make([]store.FetchPlan, 0, len(plan))
 	for id, p := range plan {
-		due := now.Add(spread(id, s.opts.Jitter))
+		period := p.period(now)
+		due := now.Add(spread(id, min(s.opts.Jitter, period)))
 		if !startup {
 			due = p.next(now, now, s.opts.Jitter)
 		}
-		plans = append(plans, store.FetchPlan{SourceID: id, Due: due})
+		// A due time further than a period (and the source's offset)
+		// away is one of a less frequent schedule than the current one.
+		latest := now.Add(period + spread(id, s.opts.Jitter/4) + time.Second)
+		plans = append(plans, store.FetchPlan{SourceID: id, Due: due, Latest: latest})
 	}
 	if err := s.opts.Leases.PlanFetches(context.WithoutCancel(s.ctx), plans); err != nil {
 		return err
@@ -184,15 +190,24 @@ func (s *Scheduler) set(sources []model.Source, startup bool) error {
 	return nil
 }
 
-// next is the due time that follows a run due at due, at now: the
-// schedule's next time after due (so a period keeps its length whenever
-// the claim ran), or after now when that is past. Every source keeps a
+// period is the time between the schedule's next two runs after now: the
+// start-up spread is never longer, so that a source on a short schedule
+// is not first fetched later than its period.
+func (p planned) period(now time.Time) time.Duration {
+	first := p.sched.Next(now)
+	return p.sched.Next(first).Sub(first)
+}
+
+// next is the due time that follows a run due at due, ending at now: the
+// schedule's next time after due (so a period keeps its length however
+// late the claim ran), or after now when that is less than half a period
+// away (a run that started late is not followed by another at once). Every source keeps a
 // stable offset within a quarter of the jitter, so that a hundred sources
 // on one cron time do not fire in the same second.
 func (p planned) next(due, now time.Time, jitter time.Duration) time.Time {
 	off := spread(p.src.ID, jitter/4)
 	n := p.sched.Next(due.Add(-off)).Add(off)
-	if !n.After(now) {
+	if n.Before(now.Add(p.period(now) / 2)) {
 		n = p.sched.Next(now.Add(-off)).Add(off)
 	}
 	return n

@@ -13,9 +13,11 @@ import (
 // one code path: on SQLite the instances are processes on one file.
 type Instances interface {
 	// PlanFetches makes plans the fetch schedule: a source not in it is
-	// dropped; a new one is due at its Due; one already planned keeps the
-	// earlier of its due time and Due (a start-up or a more frequent
-	// schedule brings it forward, never back).
+	// dropped; a new one is due at its Due; one already planned keeps its
+	// due time unless that is later than its Latest (its schedule became
+	// more frequent), when it is due at Due. So instances starting or
+	// reloading one after another do not fetch again what another just
+	// fetched.
 	PlanFetches(ctx context.Context, plans []FetchPlan) error
 	// ClaimFetches renews the leases c.Owner holds (to c.Until), then
 	// claims for it up to c.Limit sources due at c.Now whose lease is free
@@ -48,7 +50,8 @@ type Instances interface {
 // FetchPlan is one source's place in the fetch schedule.
 type FetchPlan struct {
 	SourceID string
-	Due      time.Time
+	Due      time.Time // when a source new to the schedule is due
+	Latest   time.Time // a planned source due later than this is due at Due
 }
 
 // FetchClaim asks for due sources.

@@ -20,9 +20,9 @@ func (s *DB) PlanFetches(ctx context.Context, plans []FetchPlan) error {
 		for _, p := range plans {
 			delete(planned, p.SourceID)
 			if _, err := tx.ExecContext(ctx, `INSERT INTO fetch_leases (source_id, next_due) VALUES (?, ?)
-				ON CONFLICT (source_id) DO UPDATE SET next_due = CASE WHEN excluded.next_due < fetch_leases.next_due
+				ON CONFLICT (source_id) DO UPDATE SET next_due = CASE WHEN fetch_leases.next_due > ?
 					THEN excluded.next_due ELSE fetch_leases.next_due END`,
-				p.SourceID, toMS(p.Due)); err != nil {
+				p.SourceID, toMS(p.Due), toMS(p.Latest)); err != nil {
 				return err
 			}
 		}

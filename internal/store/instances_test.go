@@ -21,7 +21,7 @@ func planAll(t *testing.T, s Instances, due time.Time, ids ...string) {
 	t.Helper()
 	var plans []FetchPlan
 	for _, id := range ids {
-		plans = append(plans, FetchPlan{SourceID: id, Due: due})
+		plans = append(plans, FetchPlan{SourceID: id, Due: due, Latest: due})
 	}
 	if err := s.PlanFetches(context.Background(), plans); err != nil {
 		t.Fatal(err)
@@ -140,12 +140,17 @@ func TestFetchLeaseLifecycle(t *testing.T) {
 	})
 }
 
-func TestPlanFetchesBringsForwardAndDrops(t *testing.T) {
+func TestPlanFetchesKeepsDueTimesWithinTheLatest(t *testing.T) {
 	onEngines(t, func(t *testing.T) {
 		ctx := context.Background()
 		s := openTest(t)
 		planAll(t, s, t0.Add(time.Hour), "a", "b", "c")
-		if err := s.PlanFetches(ctx, []FetchPlan{{"a", t0.Add(time.Minute)}, {"b", t0.Add(2 * time.Hour)}, {"d", t0}}); err != nil {
+		err := s.PlanFetches(ctx, []FetchPlan{
+			{"a", t0.Add(time.Minute), t0.Add(30 * time.Minute)}, // more frequent now: brought forward
+			{"b", t0, t0.Add(2 * time.Hour)},                     // due within its latest: kept
+			{"d", t0, t0.Add(time.Hour)},                         // new
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
 		dues, err := s.FetchDues(ctx)
