@@ -208,6 +208,14 @@ func TestDeliveryClaims(t *testing.T) {
 				}
 			}
 		}
+		// A subscription removed takes its claim along: subscribed again,
+		// it is sent the current version.
+		if err := a.DeleteSubscription(ctx, "http://x/feeds/a.rss", "http://sub/cb"); err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := b.ClaimDelivery(ctx, d("B", 6, "d6", 4*time.Minute)); err != nil || !ok {
+			t.Errorf("after the subscription was removed the claim is refused (%v, %v)", ok, err)
+		}
 	})
 }
 
