@@ -135,8 +135,11 @@ func Require(t testing.TB) {
 	}
 }
 
-// startCluster initdbs a cluster into a temporary directory and starts it
-// on a unix socket there; stop stops it and removes the directory.
+// startCluster initdbs a cluster into a temporary directory and runs its
+// server as a child on a unix socket there, nothing else; stop stops it
+// and removes the directory. The server gets SIGQUIT (PostgreSQL's
+// immediate shutdown) should the test process die without stopping it,
+// so that no cluster outlives a crashed or killed test run.
 func startCluster() (dbURL string, stop func(), err error) {
 	bin, err := binDir()
 	if err != nil {
@@ -152,32 +155,69 @@ func startCluster() (dbURL string, stop func(), err error) {
 		return "", stop, err
 	}
 	data := filepath.Join(dir, "data")
-	run := func(name string, args ...string) error {
-		cmd := exec.Command(filepath.Join(bin, name), args...)
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("%s: %w\n%s", name, err, out)
-		}
-		return nil
+	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8",
+		"--locale=C", "--no-sync")
+	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+	initdb.Dir = dir
+	if out, err := initdb.CombinedOutput(); err != nil {
+		return "", stop, fmt.Errorf("initdb: %w\n%s", err, out)
 	}
-	if err := run("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"); err != nil {
+	logf, err := os.Create(filepath.Join(dir, "log"))
+	if err != nil {
 		return "", stop, err
 	}
-	opts := "-k " + dir + " -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
-	if err := run("pg_ctl", "-D", data, "-l", filepath.Join(dir, "log"), "-w", "-t", "60", "-o", opts, "start"); err != nil {
-		if log, rerr := os.ReadFile(filepath.Join(dir, "log")); rerr == nil {
-			err = fmt.Errorf("%w\n%s", err, log)
-		}
-		return "", stop, err
+	server := exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-k", dir, "-c", "listen_addresses=",
+		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300")
+	server.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGQUIT}
+	server.Dir, server.Stdout, server.Stderr = dir, logf, logf
+	if err := server.Start(); err != nil {
+		logf.Close()
+		return "", stop, fmt.Errorf("postgres: %w", err)
 	}
+	exited := make(chan struct{}) // closed when the server has exited
+	go func() {
+		server.Wait()
+		close(exited)
+	}()
 	stop = func() {
-		run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
+		server.Process.Signal(syscall.SIGQUIT)
+		<-exited
+		logf.Close()
 		os.RemoveAll(dir)
 	}
 	u := url.URL{Scheme: "postgres", User: url.User("postgres"), Path: "/postgres",
 		RawQuery: url.Values{"host": {dir}, "sslmode": {"disable"}}.Encode()}
+	if err := waitReady(u.String(), exited); err != nil {
+		log, _ := os.ReadFile(filepath.Join(dir, "log"))
+		return "", stop, fmt.Errorf("%w\n%s", err, log)
+	}
 	return u.String(), stop, nil
+}
+
+// waitReady waits for the server at dbURL to take connections.
+func waitReady(dbURL string, exited <-chan struct{}) error {
+	db, err := sql.Open("pgx", dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		err := db.PingContext(ctx)
+		cancel()
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-exited:
+			return errors.New("postgres exited")
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("postgres did not take connections within a minute: %w", err)
+		}
+	}
 }
 
 // binDir finds PostgreSQL's server programs: on the PATH, else Debian's

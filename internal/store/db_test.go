@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"testing"
 
@@ -38,4 +39,44 @@ func TestBackupOnPostgresNamesPgDump(t *testing.T) {
 	if !errors.Is(err, ErrBackupPostgres) {
 		t.Errorf("Backup on PostgreSQL: %v, want ErrBackupPostgres (use pg_dump)", err)
 	}
+}
+
+// TestOpenTogether: processes starting at once on a new store apply its
+// migrations once between them and all open it.
+func TestOpenTogether(t *testing.T) { onEngines(t, testOpenTogether) }
+
+func testOpenTogether(t *testing.T) {
+	loc := testLocation(t)
+	const n = 4
+	errs := make(chan error, n)
+	start := make(chan struct{})
+	for range n {
+		go func() {
+			<-start
+			s, err := openDB(context.Background(), loc, Options{})
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	close(start)
+	for range n {
+		if err := <-errs; err != nil {
+			t.Errorf("open: %v", err)
+		}
+	}
+	s := openAt(t, loc, Options{})
+	if got, want := count(t, s, `SELECT COUNT(*) FROM schema_migrations`), len(migrationNames(t, s)); got != want {
+		t.Errorf("%d migrations recorded, want %d", got, want)
+	}
+}
+
+func migrationNames(t *testing.T, s *DB) []string {
+	t.Helper()
+	names, err := fs.Glob(migrations, s.d.migrations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
 }

@@ -51,7 +51,7 @@ type dialect struct {
 	// ftsCompact merges the full-text index after prunes ("": nothing to do).
 	ftsCompact string
 
-	migrations string // the glob of the engine's migrations in migrationFiles
+	migrations string // the glob of the engine's files in the embedded migrations
 	onClose    string // run before the store closes ("": nothing)
 
 	backup   func(ctx context.Context, s *DB, path string, progress func(done, total int64)) error

@@ -51,17 +51,9 @@ func ftsDisplayForm(text string) string {
 // ok is false when the text holds nothing searchable.
 func ftsQuery(text string) (query string, ok bool) {
 	var parts []string
-	for _, term := range splitUserQuery(text) {
-		prefix := false
-		if !term.phrase && strings.HasSuffix(term.text, "*") {
-			prefix = true
-			term.text = strings.TrimRight(term.text, "*")
-		}
-		if !searchable(term.text) {
-			continue
-		}
+	for _, term := range searchTerms(text) {
 		q := `"` + strings.ReplaceAll(ftsSearchForm(term.text), `"`, `""`) + `"`
-		if prefix {
+		if term.prefix {
 			q += " *"
 		}
 		parts = append(parts, q)
@@ -70,6 +62,29 @@ func ftsQuery(text string) (query string, ok bool) {
 		return "", false
 	}
 	return strings.Join(parts, " "), true
+}
+
+// searchTerm is a word or phrase of a search, with whether a trailing *
+// made its last word a prefix.
+type searchTerm struct {
+	text   string
+	prefix bool
+}
+
+// searchTerms are the searchable terms of what a user typed, in order.
+func searchTerms(text string) []searchTerm {
+	var terms []searchTerm
+	for _, term := range splitUserQuery(text) {
+		prefix := false
+		if !term.phrase && strings.HasSuffix(term.text, "*") {
+			prefix = true
+			term.text = strings.TrimRight(term.text, "*")
+		}
+		if searchable(term.text) {
+			terms = append(terms, searchTerm{text: term.text, prefix: prefix})
+		}
+	}
+	return terms
 }
 
 type userTerm struct {

@@ -140,15 +140,7 @@ func tsvectorOf(text string) string {
 func tsqueryOf(text string) (query string, ok bool) {
 	var b strings.Builder
 	terms := 0
-	for _, term := range splitUserQuery(text) {
-		prefix := false
-		if !term.phrase && strings.HasSuffix(term.text, "*") {
-			prefix = true
-			term.text = strings.TrimRight(term.text, "*")
-		}
-		if !searchable(term.text) {
-			continue
-		}
+	for _, term := range searchTerms(text) {
 		var toks []string
 		ftsTokens(term.text, func(tok string) {
 			if len(tok) <= tsMaxLexeme {
@@ -169,7 +161,7 @@ func tsqueryOf(text string) (query string, ok bool) {
 			}
 			quoteLexeme(&b, tok)
 		}
-		if prefix {
+		if term.prefix {
 			b.WriteString(":*")
 		}
 		b.WriteByte(')')

@@ -50,7 +50,9 @@ func OpenPostgres(ctx context.Context, dbURL string, opts Options) (*DB, error) 
 	if err != nil {
 		return nil, fmt.Errorf("open postgresql store %s: %w", name, err)
 	}
-	n := max(4, 2*runtime.GOMAXPROCS(0))
+	// Reads and writes share the pool; writes wait for one another on the
+	// advisory lock holding a connection each, so leave room for readers.
+	n := max(8, 2*runtime.GOMAXPROCS(0))
 	db.SetMaxOpenConns(n)
 	db.SetMaxIdleConns(n)
 	var schema sql.NullString

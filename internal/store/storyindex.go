@@ -33,7 +33,9 @@ const perBucketCandidates = 50
 // that transaction, so it sees what other processes wrote: the store-wide
 // change version tells whether anyone else wrote since; if so, the items
 // with ids above the highest one known are read (writers take ids in
-// commit order: SQLite has one writer at a time), and a prune is seen as
+// commit order: SQLite has one writer at a time, and on PostgreSQL every
+// write transaction holds the store's advisory lock from before it takes
+// an id until it commits; see dialect.lockWrites), and a prune is seen as
 // the oldest stored first_seen moving up. A correction another process
 // stores is not seen (the item keeps its old fingerprint here until it
 // ages out of the window). Items this process writes are added as they
