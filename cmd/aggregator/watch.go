@@ -49,7 +49,9 @@ func (s *seenVersions) get() int64 {
 // startWatching records the store's change version (so it must run before
 // the feed cache warms) and then, until ctx ends, re-renders every feed
 // when the store changed beyond what this process accounted for: the
-// store tells (store.WatchChanges), polled every WatchEvery on SQLite. The returned function stops the watcher and waits for it.
+// store tells (store.WatchChanges: polled every WatchEvery, and announced
+// at once on PostgreSQL). The returned function stops the watcher and
+// waits for it.
 func (m *Main) startWatching(ctx context.Context) (stop func()) {
 	a := m.app
 	if v, err := a.store.ChangeVersion(ctx); err != nil {
