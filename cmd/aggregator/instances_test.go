@@ -10,8 +10,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -201,6 +203,7 @@ fetch:
   schedule: "@every %s"
   concurrency: 8
   per_host: 8
+  allow_private: true # the WebSub subscriber is on loopback
   user_agent: %q
 dedup:
   near_duplicates: false
@@ -274,6 +277,8 @@ func testThreeInstances(t *testing.T, bin, db string) {
 		insts = append(insts, startInstance(t, bin, dir, db, feeds.URL, i))
 	}
 	begin := time.Now()
+	sub := newInstSubscriber(t)
+	sub.subscribe(t, insts[0])
 	time.Sleep(5 * instPeriod)
 	killed := insts[2]
 	// Kill it while it fetches (holds the leases of) a few sources.
@@ -300,6 +305,7 @@ func testThreeInstances(t *testing.T, bin, db string) {
 	checkTakenOver(t, fetches, held, killedAt, killed.agent)
 	checkStored(t, db, feeds.period())
 	checkSameFeeds(t, live)
+	sub.check(t, live[0])
 	t.Logf("%s: %d sources, period %s, killed at +%s, frozen at +%s", filepath.Base(t.Name()), instSources, instPeriod,
 		killedAt.Sub(begin).Round(time.Second), frozenAt.Sub(begin).Round(time.Second))
 }
@@ -492,4 +498,101 @@ func checkSameFeeds(t *testing.T, live []*instance) {
 	if diff != "" {
 		t.Error(diff)
 	}
+}
+
+// instSubscriber is a WebSub subscriber of the feed news.rss on loopback:
+// it confirms the subscription and records every body delivered.
+type instSubscriber struct {
+	*httptest.Server
+	verified chan struct{}
+
+	mu     sync.Mutex
+	bodies []string
+}
+
+const instTopic = "http://news.test/feeds/news.rss"
+
+// instReport finds the period of each report in a feed.
+var instReport = regexp.MustCompile(`Report (\d+) from`)
+
+func newInstSubscriber(t *testing.T) *instSubscriber {
+	s := &instSubscriber{verified: make(chan struct{}, 1)}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			io.WriteString(w, r.URL.Query().Get("hub.challenge"))
+			select {
+			case s.verified <- struct{}{}:
+			default:
+			}
+			return
+		}
+		body, _ := io.ReadAll(r.Body)
+		s.mu.Lock()
+		s.bodies = append(s.bodies, string(body))
+		s.mu.Unlock()
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// subscribe asks in's hub for news.rss and waits for the verification.
+func (s *instSubscriber) subscribe(t *testing.T, in *instance) {
+	t.Helper()
+	resp, err := http.PostForm("http://"+in.addr+"/websub", map[string][]string{
+		"hub.mode": {"subscribe"}, "hub.topic": {instTopic}, "hub.callback": {s.URL + "/cb"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("subscribe: status %d", resp.StatusCode)
+	}
+	select {
+	case <-s.verified:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the subscription was not verified within 20 s")
+	}
+}
+
+// check finds every version of the feed delivered once at most, and the
+// last one, which in serves now, delivered.
+func (s *instSubscriber) check(t *testing.T, in *instance) {
+	t.Helper()
+	resp, err := http.Get("http://" + in.addr + "/feeds/news.rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	final, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var bodies []string
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		s.mu.Lock()
+		bodies = slices.Clone(s.bodies)
+		s.mu.Unlock()
+		if slices.Contains(bodies, string(final)) || time.Now().After(deadline) {
+			break
+		}
+	}
+	seen := map[string]int{}
+	newest := -1
+	for i, b := range bodies {
+		if j, ok := seen[b]; ok {
+			t.Errorf("WebSub delivery %d repeats delivery %d", i, j)
+		}
+		seen[b] = i
+		// A later version never holds older reports only.
+		n := -1
+		for _, m := range instReport.FindAllStringSubmatch(b, -1) {
+			v, _ := strconv.Atoi(m[1])
+			n = max(n, v)
+		}
+		if n < newest {
+			t.Errorf("WebSub delivery %d's newest report is %d, after one of %d", i, n, newest)
+		}
+		newest = max(newest, n)
+	}
+	if !slices.Contains(bodies, string(final)) {
+		t.Errorf("the feed's last version was not delivered (%d deliveries)", len(bodies))
+	}
+	t.Logf("WebSub: %d versions delivered, each once, the last one included", len(bodies))
 }

@@ -214,7 +214,7 @@ func (h *Hub) deliverPending(ctx context.Context, k slotKey, t *task) error {
 func (h *Hub) deliverClaimed(ctx context.Context, sub store.Subscription, c *content) error {
 	now := h.opts.Now()
 	d := store.DeliveryClaim{Topic: sub.Topic, Callback: sub.Callback, Version: c.storeVersion, Digest: c.digest,
-		Owner: h.opts.Instance, Now: now, Until: now.Add(2*h.opts.Timeout + 30*time.Second)}
+		Owner: h.opts.Instance, Now: now, Until: now.Add(h.opts.Timeout + 5*time.Second)} // one attempt; a retry claims again
 	ok, err := h.st.ClaimDelivery(ctx, d)
 	if err != nil {
 		return fmt.Errorf("deliver to %s: %w", sub.Callback, err)
