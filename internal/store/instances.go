@@ -85,6 +85,10 @@ type DeliveryClaim struct {
 	Now, Until      time.Time // the claim holds until Until
 }
 
+// minKickGap is the least time between two reads of the change version
+// that announcements (kicks) cause.
+const minKickGap = 200 * time.Millisecond
+
 // pollChanges sends version() on a channel when it rose, every interval
 // and whenever kick (which may be nil) says it changed, until ctx ends; a
 // failed read is logged and tried again.
@@ -96,13 +100,25 @@ func pollChanges(ctx context.Context, every time.Duration, version func(context.
 		t := time.NewTicker(every)
 		defer t.Stop()
 		var seen int64
+		var last time.Time
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case <-t.C:
 			case <-kick:
+				// A burst of announcements is read as one: at most one
+				// read per minKickGap, so that a busy store does not keep
+				// every instance re-rendering.
+				if wait := minKickGap - time.Since(last); wait > 0 {
+					select {
+					case <-ctx.Done():
+						return
+					case <-time.After(wait):
+					}
+				}
 			}
+			last = time.Now()
 			v, err := version(ctx)
 			if err != nil {
 				if ctx.Err() == nil {
