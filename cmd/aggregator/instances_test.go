@@ -302,7 +302,7 @@ func testThreeInstances(t *testing.T, bin, db string) {
 	fetches := feeds.fetches
 	feeds.mu.Unlock()
 	checkFetches(t, fetches, begin, killedAt, end, killed.agent)
-	checkTakenOver(t, fetches, held, killedAt, killed.agent)
+	checkTakenOver(t, fetches, held, killedAt, killed.agent, store.IsPostgresURL(db))
 	checkStored(t, db, feeds.period())
 	checkSameFeeds(t, live)
 	sub.check(t, live[0])
@@ -385,8 +385,12 @@ func checkFetches(t *testing.T, fetches [instSources][]instFetch, begin, killedA
 }
 
 // checkTakenOver finds every source the killed instance was fetching when
-// it died fetched by another once its lease lapsed.
-func checkTakenOver(t *testing.T, fetches [instSources][]instFetch, held []int, killedAt time.Time, killedAgent string) {
+// it died fetched by another once its lease lapsed. On SQLite a renewal
+// waits for the file's one writer, which three busy processes can keep
+// from it for seconds: a lease may have lapsed before the kill, so only
+// PostgreSQL (whose renewals wait for no writer) is held to the lease's
+// length.
+func checkTakenOver(t *testing.T, fetches [instSources][]instFetch, held []int, killedAt time.Time, killedAgent string, strict bool) {
 	t.Helper()
 	if len(held) == 0 {
 		t.Fatal("the killed instance was fetching nothing when it was killed: nothing shows its leases lapse")
@@ -398,7 +402,7 @@ func checkTakenOver(t *testing.T, fetches [instSources][]instFetch, held []int, 
 			continue
 		}
 		f := fetches[n][i]
-		if wait := f.at.Sub(killedAt); f.agent == killedAgent || wait < instLease-instPeriod || wait > instLease+3*instPeriod {
+		if wait := f.at.Sub(killedAt); f.agent == killedAgent || (strict && wait < instLease-instPeriod) || wait > instLease+3*instPeriod {
 			t.Errorf("s%03d, claimed by the killed instance, next fetched by %s %s after the kill: want another instance once the %s lease lapsed",
 				n, f.agent, wait.Round(time.Millisecond), instLease)
 		}
