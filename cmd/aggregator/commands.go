@@ -43,6 +43,7 @@ func commands() []command {
 		{name: "import-opml", args: "FILE", summary: "print an OPML file's feeds as a YAML sources: list", run: runImportOPML},
 		{name: "healthcheck", summary: "exit 0 when the configured server answers /healthz, 1 otherwise", flags: healthcheckFlags, run: runHealthcheck},
 		{name: "backup", args: "FILE", summary: "write a consistent copy of the store to FILE, also while serve runs", flags: backupFlags, run: runBackup},
+		{name: "migrate", summary: "copy a whole store into a new one, across engines (sqlite:PATH, postgres://…)", flags: migrateFlags, run: runMigrate},
 		{name: "version", summary: "print the version", run: runVersion},
 	}
 }

@@ -69,11 +69,14 @@ type Main struct {
 	// Jitter spreads the first fetches at start-up; tests set it to 0.
 	Jitter time.Duration
 	// WatchEvery is how often the store is checked for changes made by
-	// other processes (default 5 s); tests shorten it.
+	// other processes (default 1 s; PostgreSQL also tells at once); tests
+	// shorten it.
 	WatchEvery time.Duration
 	// ConfigSettle is how long the configuration's directory must be
 	// quiet after a change before it is reloaded (default 500 ms).
 	ConfigSettle time.Duration
+
+	instance string // this instance's name in fetch leases and delivery claims
 
 	mu         sync.Mutex     // guards app.rules on reload
 	reloading  sync.Mutex     // one Reload at a time (SIGHUP and file changes)
@@ -85,7 +88,7 @@ func newMain(ctx context.Context, configPath string, logOut io.Writer) (*Main, e
 	if err != nil {
 		return nil, err
 	}
-	return &Main{app: a, Jitter: 30 * time.Second, WatchEvery: defaultWatchEvery}, nil
+	return &Main{app: a, Jitter: 30 * time.Second, WatchEvery: defaultWatchEvery, instance: schedule.Instance()}, nil
 }
 
 // Listen opens the HTTP listener (server.listen, or AGGREGATOR_LISTEN
@@ -137,6 +140,8 @@ func (m *Main) Run(ctx context.Context) error {
 		Limiter:     a.limiter,
 		Jitter:      m.Jitter,
 		Logger:      log,
+		Leases:      a.store,
+		Owner:       m.instance,
 		Run: func(ctx context.Context, src model.Source) {
 			a.pipeline.Run(ctx, src, false)
 		},
@@ -189,6 +194,7 @@ func (m *Main) Run(ctx context.Context) error {
 		log.Warn("configuration: " + w.String())
 	}
 	log.Info("serving", slog.String("addr", m.Addr()), slog.String("base_url", cfg.Server.BaseURL),
+		slog.String("instance", m.instance),
 		slog.Int("sources", len(cfg.Sources)), slog.String("version", version()))
 
 	var runErr error
@@ -369,6 +375,7 @@ func (m *Main) startPublishing(ctx context.Context) (stop func()) {
 		AllowPrivate: cfg.Fetch.AllowPrivate,
 		UserAgent:    cfg.Fetch.Agent(version(), cfg.Server.BaseURL),
 		Logger:       a.logger.With(slog.String("component", "websub")),
+		Instance:     m.instance,
 
 		MaxSubscriptions: cfg.Publish.WebSubMaxSubscriptions,
 		MaxPerTopic:      cfg.Publish.WebSubMaxPerTopic,
@@ -399,7 +406,7 @@ func (m *Main) startPublishing(ctx context.Context) (stop func()) {
 		a.logger.Warn("websub metrics", slog.Any("error", err))
 	}
 	a.publisher.OnChange(func(c publish.Change) {
-		notifier.Publish(publish.FeedURL(cfg.Server.BaseURL, c.ID, c.Format), c.Rendered.ContentType, c.Rendered.Body)
+		notifier.PublishVersion(publish.FeedURL(cfg.Server.BaseURL, c.ID, c.Format), c.Rendered.ContentType, c.Rendered.Body, c.Version)
 	})
 	done := make(chan struct{})
 	go func() {

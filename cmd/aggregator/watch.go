@@ -10,8 +10,9 @@ import (
 
 // defaultWatchEvery is how often serve looks at the store's change
 // version for writes made by other processes (fetch or retag from cron,
-// other instances).
-const defaultWatchEvery = 5 * time.Second
+// other instances), so that every instance serves the same feeds within
+// about a second; PostgreSQL also tells every instance of a write at once.
+const defaultWatchEvery = time.Second
 
 // seenVersions is the highest store change version (store.ChangeVersion)
 // whose changes the running process's feed cache already accounts for.
@@ -46,9 +47,11 @@ func (s *seenVersions) get() int64 {
 }
 
 // startWatching records the store's change version (so it must run before
-// the feed cache warms) and then, every WatchEvery until ctx ends,
-// re-renders every feed when the store changed beyond what this process
-// accounted for. The returned function stops the watcher and waits for it.
+// the feed cache warms) and then, until ctx ends, re-renders every feed
+// when the store changed beyond what this process accounted for: the
+// store tells (store.WatchChanges: polled every WatchEvery, and announced
+// at once on PostgreSQL). The returned function stops the watcher and
+// waits for it.
 func (m *Main) startWatching(ctx context.Context) (stop func()) {
 	a := m.app
 	if v, err := a.store.ChangeVersion(ctx); err != nil {
@@ -62,20 +65,12 @@ func (m *Main) startWatching(ctx context.Context) (stop func()) {
 		every = defaultWatchEvery
 	}
 	ctx, cancel := context.WithCancel(ctx)
+	changes := a.store.WatchChanges(ctx, every)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-			}
-			if err := m.catchUp(ctx); err != nil && ctx.Err() == nil {
-				a.logger.Warn("looking for changes made by other processes", slog.Any("error", err))
-			}
+		for v := range changes {
+			m.catchUp(v)
 		}
 	}()
 	return func() {
@@ -84,21 +79,16 @@ func (m *Main) startWatching(ctx context.Context) (stop func()) {
 	}
 }
 
-// catchUp re-renders every feed when the store's change version is ahead
-// of the one this process accounted for.
-func (m *Main) catchUp(ctx context.Context) error {
+// catchUp re-renders every feed when the store's change version v is
+// ahead of the one this process accounted for.
+func (m *Main) catchUp(v int64) {
 	a := m.app
-	v, err := a.store.ChangeVersion(ctx)
-	if err != nil {
-		return err
-	}
 	if v <= a.seen.get() {
-		return nil
+		return
 	}
 	a.logger.Debug("store changed outside this process: re-rendering feeds", slog.Int64("version", v))
 	a.publisher.Invalidate(nil)
 	a.seen.advance(v)
-	return nil
 }
 
 // refreshAll re-renders every feed and counts the store's current change

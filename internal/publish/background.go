@@ -169,6 +169,10 @@ func (p *Publisher) refresh(ctx context.Context, id, format string, notify bool)
 	if !ok {
 		return nil // removed meanwhile
 	}
+	version, verr := p.st.ChangeVersion(ctx)
+	if verr != nil {
+		version = 0 // WebSub claims then order by body alone
+	}
 	r, err := p.render(ctx, def, format)
 	if err != nil {
 		return err
@@ -182,7 +186,7 @@ func (p *Publisher) refresh(ctx context.Context, id, format string, notify bool)
 	hook := p.onChange
 	p.mu.Unlock()
 	if notify && stored && old != nil && old.ETag != r.ETag && hook != nil {
-		hook(Change{ID: id, Format: format, Rendered: r})
+		hook(Change{ID: id, Format: format, Rendered: r, Version: version})
 	}
 	return nil
 }

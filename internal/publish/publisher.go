@@ -50,6 +50,9 @@ type Change struct {
 	ID       string
 	Format   string
 	Rendered *Rendered
+	// Version is the store's change version read before the render: the
+	// render holds every write up to it (0 when it could not be read).
+	Version int64
 }
 
 // cacheKey names one render.

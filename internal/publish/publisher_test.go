@@ -27,6 +27,9 @@ func (f *fakeStore) Stories(ctx context.Context, q store.StoryQuery) ([]model.It
 	return f.stories(ctx, q)
 }
 
+// ChangeVersion is read before each render; the fake never changes.
+func (f *fakeStore) ChangeVersion(context.Context) (int64, error) { return 0, nil }
+
 func newFake(items []model.Item) *fakeStore {
 	return &fakeStore{stories: func(context.Context, store.StoryQuery) ([]model.Item, error) {
 		return items, nil

@@ -27,6 +27,9 @@ func NewLimiter(total, perHost int) *Limiter {
 	return &Limiter{all: make(chan struct{}, max(total, 1)), perHost: max(perHost, 1), hosts: map[string]*hostSlot{}}
 }
 
+// Total is how many fetches may run at once, in all.
+func (l *Limiter) Total() int { return cap(l.all) }
+
 // Acquire waits for a slot for a fetch of rawURL and returns the function
 // that frees it. It fails only when ctx ends first.
 func (l *Limiter) Acquire(ctx context.Context, rawURL string) (release func(), err error) {

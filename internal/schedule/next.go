@@ -1,56 +1,39 @@
 package schedule
 
 import (
+	"context"
 	"sync"
 	"time"
-
-	"github.com/robfig/cron/v3"
 )
 
-// nextCache remembers every cron entry's next run from one snapshot.
-// cron answers a question about one entry by copying all of them, so
-// asking for each of a few thousand sources in turn (GET /api/sources)
-// would copy millions of entries. An entry's next run changes only when
-// it runs, at that next run, so a snapshot holds until the earliest next
-// run in it; Set resets it, since the entries change.
-type nextCache struct {
-	mu    sync.Mutex
-	next  map[cron.EntryID]time.Time
-	until time.Time // the snapshot is exact before this instant
+// dueCache remembers every source's next due time from one read of the
+// store's schedule, for at most one poll interval: asking for each of a
+// few thousand sources in turn (GET /api/sources) reads it once. Runs of
+// this instance drop it, since they move their source's due time.
+type dueCache struct {
+	mu   sync.Mutex
+	dues map[string]time.Time
+	at   time.Time
 }
 
-// get is id's next run, from the snapshot while it holds.
-func (c *nextCache) get(cr *cron.Cron, id cron.EntryID) time.Time {
+// get is id's next due time, read again when the snapshot is older than
+// fresh.
+func (c *dueCache) get(ctx context.Context, l Leases, id string, fresh time.Duration) time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.next == nil || !time.Now().Before(c.until) {
-		c.take(cr)
-	}
-	return c.next[id]
-}
-
-// take snapshots every entry. An entry without a next run yet (cron not
-// started) makes the snapshot hold for no time at all.
-func (c *nextCache) take(cr *cron.Cron) {
-	entries := cr.Entries()
-	c.next = make(map[cron.EntryID]time.Time, len(entries))
-	c.until = time.Time{}
-	unset := false
-	for i, e := range entries {
-		c.next[e.ID] = e.Next
-		unset = unset || e.Next.IsZero()
-		if i == 0 || e.Next.Before(c.until) {
-			c.until = e.Next
+	if c.dues == nil || time.Since(c.at) > fresh {
+		dues, err := l.FetchDues(ctx)
+		if err != nil {
+			return c.dues[id] // the last known, if any
 		}
+		c.dues, c.at = dues, time.Now()
 	}
-	if unset {
-		c.until = time.Time{}
-	}
+	return c.dues[id]
 }
 
 // reset drops the snapshot.
-func (c *nextCache) reset() {
+func (c *dueCache) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.next = nil
+	c.dues = nil
 }

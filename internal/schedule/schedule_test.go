@@ -2,13 +2,27 @@ package schedule
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"aggregator/internal/model"
+	"aggregator/internal/store"
 )
+
+// openStore is a store in a temp dir, to share the schedule through.
+func openStore(t testing.TB) store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "schedule.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
 
 func TestLimiterBoundsTotalAndPerHost(t *testing.T) {
 	l := NewLimiter(3, 1)
@@ -74,6 +88,8 @@ func TestSchedulerFirstFetchAndNoOverlap(t *testing.T) {
 		DefaultSpec: "@every 1s",
 		Limiter:     NewLimiter(4, 4),
 		Jitter:      time.Millisecond,
+		Leases:      openStore(t),
+		Poll:        50 * time.Millisecond,
 		Run: func(ctx context.Context, src model.Source) {
 			runs.Add(1)
 			n := concurrent.Add(1)
@@ -124,5 +140,59 @@ func TestSetRejectsBadSpec(t *testing.T) {
 	err := s.Set([]model.Source{{ID: "x", Enabled: true, Schedule: "every tuesday"}})
 	if err == nil {
 		t.Fatal("a bad cron spec was accepted")
+	}
+}
+
+// Two instances on one store share the sources: every source runs about
+// once a period in all, never twice at once, and each instance does part
+// of the work.
+func TestInstancesShareTheSchedule(t *testing.T) {
+	st := openStore(t)
+	var sources []model.Source
+	for i := range 20 {
+		sources = append(sources, model.Source{ID: fmt.Sprintf("s%02d", i), URL: fmt.Sprintf("https://s%02d.example/", i), Enabled: true})
+	}
+	var mu sync.Mutex
+	runs := map[string]int{}
+	byOwner := map[string]int{}
+	running := map[string]bool{}
+	ctx, cancel := context.WithCancel(context.Background())
+	var scheds []*Scheduler
+	for _, owner := range []string{"A", "B"} {
+		s := New(Options{DefaultSpec: "@every 1s", Limiter: NewLimiter(8, 8), Jitter: 4 * time.Millisecond,
+			Leases: st, Owner: owner, Poll: 20 * time.Millisecond,
+			Run: func(ctx context.Context, src model.Source) {
+				mu.Lock()
+				if running[src.ID] {
+					t.Errorf("%s runs twice at once", src.ID)
+				}
+				running[src.ID] = true
+				runs[src.ID]++
+				byOwner[owner]++
+				mu.Unlock()
+				time.Sleep(5 * time.Millisecond)
+				mu.Lock()
+				running[src.ID] = false
+				mu.Unlock()
+			}})
+		if err := s.Start(ctx, sources); err != nil {
+			t.Fatal(err)
+		}
+		scheds = append(scheds, s)
+	}
+	time.Sleep(3500 * time.Millisecond) // the start-up run and three periods
+	cancel()
+	for _, s := range scheds {
+		if err := s.Stop(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, src := range sources {
+		if n := runs[src.ID]; n < 3 || n > 5 {
+			t.Errorf("%s ran %d times in 3.5 periods by two instances, want 3 to 5", src.ID, n)
+		}
+	}
+	if byOwner["A"] == 0 || byOwner["B"] == 0 {
+		t.Errorf("runs by instance %v: one did nothing", byOwner)
 	}
 }

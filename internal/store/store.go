@@ -18,6 +18,8 @@ var ErrNotFound = errors.New("not found")
 // Store is what the pipeline, the publisher and the web need of storage.
 // Every method takes a context first and is safe for concurrent use.
 type Store interface {
+	Instances // several serve instances on one store (instances.go)
+
 	// SyncSources records the configured sources (titles, regions,
 	// languages) so that queries can filter and credit them. Sources no
 	// longer configured keep their items.

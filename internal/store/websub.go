@@ -56,11 +56,14 @@ func (s *DB) CountSubscriptions(ctx context.Context, topic, callback string, now
 	return c, nil
 }
 
-// DeleteSubscription forgets a subscription; forgetting one that does not
-// exist is not an error.
+// DeleteSubscription forgets a subscription, with its delivery claim;
+// forgetting one that does not exist is not an error.
 func (s *DB) DeleteSubscription(ctx context.Context, topic, callback string) error {
 	err := s.inWriteTx(ctx, func(tx *wtx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM websub_subscriptions WHERE topic = ? AND callback = ?`, topic, callback)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM websub_subscriptions WHERE topic = ? AND callback = ?`, topic, callback); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM websub_deliveries WHERE topic = ? AND callback = ?`, topic, callback)
 		return err
 	})
 	if err != nil {
@@ -106,7 +109,11 @@ func (s *DB) PruneSubscriptions(ctx context.Context, now time.Time) (int, error)
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
+		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM websub_deliveries WHERE NOT EXISTS (SELECT 1 FROM websub_subscriptions s
+			WHERE s.topic = websub_deliveries.topic AND s.callback = websub_deliveries.callback)`)
 		return err
 	})
 	if err != nil {

@@ -2,9 +2,12 @@ package websub
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"aggregator/internal/store"
 )
@@ -21,11 +24,15 @@ import (
 // newer one.
 
 // content is one published version of a topic; version grows with every
-// Publish of the hub.
+// Publish of the hub, storeVersion is the store's change version the body
+// was rendered at and digest the body's hash: together they claim its
+// delivery in the store (see deliverClaimed).
 type content struct {
-	version     uint64
-	contentType string
-	body        []byte
+	version      uint64
+	storeVersion int64
+	digest       string
+	contentType  string
+	body         []byte
 }
 
 // topicState exists while a distribution of the topic is queued or under
@@ -52,10 +59,21 @@ type slot struct {
 // distribution of the topic is still waiting, the newer body takes its
 // place.
 func (h *Hub) Publish(topic, contentType string, body []byte) {
+	h.PublishVersion(topic, contentType, body, 0)
+}
+
+// PublishVersion is Publish of a body rendered at the store's change
+// version: of several instances on one store, each of which publishes
+// every change it renders, the first to claim a version of a feed for a
+// subscriber delivers it, and an older version is never claimed after a
+// newer one.
+func (h *Hub) PublishVersion(topic, contentType string, body []byte, storeVersion int64) {
+	sum := sha256.Sum256(body)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.version++
-	c := &content{version: h.version, contentType: contentType, body: body}
+	c := &content{version: h.version, storeVersion: storeVersion, digest: hex.EncodeToString(sum[:16]),
+		contentType: contentType, body: body}
 	if ts := h.topics[topic]; ts != nil {
 		if ts.latest != nil {
 			h.stats.add(KindPublish, ResultCoalesced)
@@ -168,7 +186,7 @@ func (h *Hub) deliverPending(ctx context.Context, k slotKey, t *task) error {
 	s.inFlight = c
 	h.mu.Unlock()
 
-	err := h.deliver(ctx, sub, c)
+	err := h.deliverClaimed(ctx, sub, c)
 	if err != nil && !isFinal(err) && ctx.Err() == nil {
 		err = h.failed(ctx, k, err)
 	}
@@ -186,6 +204,30 @@ func (h *Hub) deliverPending(ctx context.Context, k slotKey, t *task) error {
 		}
 	case s.pending != nil && s.pending != c:
 		h.stats.add(KindDelivery, ResultSuperseded) // the retry sends the newer body
+	}
+	return err
+}
+
+// deliverClaimed delivers c to sub once the store's claim says this
+// instance is to (see store.Instances.ClaimDelivery), and records the
+// claim done when the delivery ends for good.
+func (h *Hub) deliverClaimed(ctx context.Context, sub store.Subscription, c *content) error {
+	now := h.opts.Now()
+	d := store.DeliveryClaim{Topic: sub.Topic, Callback: sub.Callback, Version: c.storeVersion, Digest: c.digest,
+		Owner: h.opts.Instance, Now: now, Until: now.Add(h.opts.Timeout + 5*time.Second)} // one attempt; a retry claims again
+	ok, err := h.st.ClaimDelivery(ctx, d)
+	if err != nil {
+		return fmt.Errorf("deliver to %s: %w", sub.Callback, err)
+	}
+	if !ok {
+		h.stats.add(KindDelivery, ResultElsewhere)
+		return errNoWork
+	}
+	err = h.deliver(ctx, sub, c)
+	if err == nil || isFinal(err) {
+		if ferr := h.st.FinishDelivery(context.WithoutCancel(ctx), d); ferr != nil {
+			h.opts.Logger.Warn("websub: recording a delivery", slog.Any("error", ferr))
+		}
 	}
 	return err
 }

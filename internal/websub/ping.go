@@ -41,6 +41,11 @@ func NewPinger(hubURL string, opts Options) *Pinger {
 	return &Pinger{hub: hubURL, opts: opts, stats: stats, q: newQueue(opts, stats), waiting: make(map[string]bool)}
 }
 
+// PublishVersion is Publish: the hub fetches the feed itself.
+func (p *Pinger) PublishVersion(topic, contentType string, body []byte, _ int64) {
+	p.Publish(topic, contentType, body)
+}
+
 // Publish queues a ping for the topic unless one is already waiting (the
 // hub fetches the feed when pinged, so one ping covers both changes); the
 // body is not sent.

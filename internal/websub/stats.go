@@ -25,6 +25,7 @@ const (
 	ResultDropped    = "dropped"    // work refused because the queue was full
 	ResultLimited    = "limited"    // a request refused by a limit: rate, subscriptions in all, per topic or per host
 	ResultExpired    = "expired"    // the callback failed Options.MaxFailures deliveries in a row: subscription removed
+	ResultElsewhere  = "elsewhere"  // another instance of the store claimed this version (or a newer) for the subscriber
 )
 
 // knownResults are the results of a kind, reported as 0 before they first
@@ -32,7 +33,7 @@ const (
 func knownResults(kind string) []string {
 	switch kind {
 	case KindDelivery:
-		return []string{ResultOK, ResultRetry, ResultFailed, ResultGone, ResultSuperseded, ResultExpired}
+		return []string{ResultOK, ResultRetry, ResultFailed, ResultGone, ResultSuperseded, ResultExpired, ResultElsewhere}
 	case KindVerification:
 		return []string{ResultOK, ResultRetry, ResultFailed, ResultRefused, ResultLimited}
 	case KindPing:

@@ -7,6 +7,8 @@ package websub
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"log/slog"
 	"net/http"
 	"time"
@@ -39,7 +41,9 @@ const (
 // hub to fetch it. Both return at once and do the work in Run; Stats
 // tells what they did, for metrics.
 type Notifier interface {
-	Publish(topic, contentType string, body []byte)
+	// PublishVersion announces a feed's new body, rendered at the store's
+	// change version (see store.ChangeVersion).
+	PublishVersion(topic, contentType string, body []byte, version int64)
 	Run(ctx context.Context)
 	Stats() Stats
 }
@@ -51,6 +55,8 @@ type Store interface {
 	DeleteSubscription(ctx context.Context, topic, callback string) error
 	Subscriptions(ctx context.Context, topic string, now time.Time) ([]store.Subscription, error)
 	PruneSubscriptions(ctx context.Context, now time.Time) (int, error)
+	ClaimDelivery(ctx context.Context, d store.DeliveryClaim) (bool, error)
+	FinishDelivery(ctx context.Context, d store.DeliveryClaim) error
 }
 
 // Options configure a Hub or a Pinger. Zero values take the defaults.
@@ -65,6 +71,10 @@ type Options struct {
 	AllowPrivate bool
 	// UserAgent is sent with every request the hub makes.
 	UserAgent string
+	// Instance names this process in the store's delivery claims: of the
+	// instances sharing a store, the one that claims a version of a feed
+	// for a subscriber delivers it. Default: a random name.
+	Instance string
 
 	DefaultLease time.Duration // when hub.lease_seconds is absent
 	MinLease     time.Duration // requested leases are raised to this
@@ -112,6 +122,11 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Instance == "" {
+		var b [6]byte
+		_, _ = rand.Read(b[:])
+		o.Instance = "hub-" + hex.EncodeToString(b[:])
 	}
 	if o.UserAgent == "" {
 		o.UserAgent = "aggregator-websub"

@@ -42,6 +42,7 @@ type options struct {
 	sources, items, hosts       int
 	vocab, crowdedVocab, large  int
 	concurrency, perHost, runs  int
+	instances                   int
 	seed                        uint64
 	skipCrowded, skipLarge, tty bool
 	skipRealistic               bool
@@ -62,6 +63,7 @@ func main() {
 	flag.IntVar(&o.crowdedVocab, "crowded-vocab", 150, "vocabulary of the crowded corpus")
 	flag.IntVar(&o.large, "large", 100000, "items of the single large feed")
 	flag.IntVar(&o.concurrency, "concurrency", 8, "fetch.concurrency")
+	flag.IntVar(&o.instances, "instances", 1, "aggregator fetch processes run at once into the one store, each fetching a share of the sources")
 	flag.IntVar(&o.perHost, "per-host", 2, "fetch.per_host")
 	flag.IntVar(&o.runs, "gofeed-runs", 3, "gofeed passes (the fastest counts)")
 	flag.Uint64Var(&o.seed, "seed", 1, "corpus seed")
@@ -111,6 +113,10 @@ func run(o options) error {
 		o.sources, o.items, o.seed)
 	if o.databaseURL != "" {
 		fmt.Fprintf(out, "store: PostgreSQL at %s\n", redact.URL(o.databaseURL))
+	}
+	if o.instances > 1 {
+		fmt.Fprintf(out, "instances: %d `aggregator fetch` processes at once, each a share of the sources, into one store "+
+			"(wall time until the last ends; peak RSS summed)\n", o.instances)
 	}
 
 	if o.skipRealistic {
@@ -217,7 +223,7 @@ func (o options) variant(work, name string, vocab int, warm bool) (result, error
 		return r, err
 	}
 	o.progress("[%s] cold fetch of %d sources", name, len(urls))
-	if r.cold, err = o.fetch(name+"-cold", cfg); err != nil {
+	if r.cold, err = o.fetchShared(name+"-cold", cfg); err != nil {
 		return r, err
 	}
 	if r.stored, r.stories, r.storeBytes, err = st.measure(); err != nil {
@@ -225,7 +231,7 @@ func (o options) variant(work, name string, vocab int, warm bool) (result, error
 	}
 	if warm {
 		o.progress("[%s] warm fetch of %d sources", name, len(urls))
-		if r.warm, err = o.fetch(name+"-warm", cfg); err != nil {
+		if r.warm, err = o.fetchShared(name+"-warm", cfg); err != nil {
 			return r, err
 		}
 		r.warmChecked = r.warm.statuses["not_modified"]
@@ -441,11 +447,44 @@ type fetchRun struct {
 
 func (f fetchRun) rssMB() float64 { return float64(f.maxRSSKB) * 1024 / 1e6 }
 
-// fetch runs `aggregator --config cfg fetch` and measures it.
-func (o options) fetch(name, cfg string) (fetchRun, error) {
+// fetchShared runs o.instances `aggregator fetch` processes at once, each
+// fetching every o.instances-th source, and measures them as one: the
+// wall time until the last ends, the sum of their peak RSS.
+func (o options) fetchShared(name, cfg string) (fetchRun, error) {
+	if o.instances <= 1 {
+		return o.fetch(name, cfg)
+	}
+	shares := make([][]string, o.instances)
+	for i := range o.sources {
+		shares[i%o.instances] = append(shares[i%o.instances], fmt.Sprintf("outlet-%d", i))
+	}
+	runs := make([]fetchRun, o.instances)
+	errs := make([]error, o.instances)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for k := range o.instances {
+		wg.Go(func() { runs[k], errs[k] = o.fetch(fmt.Sprintf("%s-%d", name, k), cfg, shares[k]...) })
+	}
+	wg.Wait()
+	all := fetchRun{wall: time.Since(start), statuses: map[string]int{}}
+	for k, r := range runs {
+		if errs[k] != nil {
+			return all, errs[k]
+		}
+		all.maxRSSKB += r.maxRSSKB
+		all.exit = max(all.exit, r.exit)
+		for st, n := range r.statuses {
+			all.statuses[st] += n
+		}
+	}
+	return all, nil
+}
+
+// fetch runs `aggregator --config cfg fetch [ids...]` and measures it.
+func (o options) fetch(name, cfg string, ids ...string) (fetchRun, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, o.bin, "--config", cfg, "fetch")
+	cmd := exec.CommandContext(ctx, o.bin, append([]string{"--config", cfg, "fetch"}, ids...)...)
 	if o.profile != "" {
 		cmd.Env = append(os.Environ(),
 			"AGGREGATOR_CPUPROFILE="+filepath.Join(o.profile, name+".cpu.pprof"),
