@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"aggregator/internal/config"
@@ -84,6 +85,9 @@ type app struct {
 	pipeline  *ingest.Pipeline
 	publisher *publish.Publisher
 	seen      seenVersions // the store changes the feed cache accounts for (serve)
+
+	trainOnce sync.Once // trainNow
+	trainErr  error
 }
 
 // openApp loads the configuration, opens the store and wires the pipeline
@@ -106,10 +110,6 @@ func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet boo
 		return nil, storeError(name, fmt.Errorf("recording the sources in %s: %w", name, err))
 	}
 	a := &app{rules: r, logger: logger, store: st, metrics: metrics.New()}
-	if err := a.train(ctx, r); err != nil {
-		st.Close()
-		return nil, storeError(cfg.Storage.Path, err)
-	}
 	a.limiter = schedule.NewLimiter(cfg.Fetch.Concurrency, cfg.Fetch.PerHost)
 	a.publisher = publish.New(st, publish.Options{
 		BaseURL: cfg.Server.BaseURL, Version: version(), Hub: cfg.Publish.WebSubHub, Logger: logger,
@@ -130,11 +130,28 @@ func openApp(ctx context.Context, configPath string, logOut io.Writer, quiet boo
 		Metrics:        a.metrics,
 		OnChange:       a.publisher.Invalidate,
 		OnVersion:      a.seen.own,
+		BeforeTagging: func() {
+			if err := a.trainNow(ctx); err != nil {
+				logger.Error("topic classifiers keep to their examples", slog.Any("error", err))
+			}
+		},
 	})
 	return a, nil
 }
 
 func (a *app) Close() error { return a.store.Close() }
+
+// trainNow teaches the topic classifiers of the app's rules from the store
+// (at most once); every command that tags or explains calls it before
+// using them, but fetch, which leaves it to the pipeline's first new item.
+func (a *app) trainNow(ctx context.Context) error {
+	a.trainOnce.Do(func() {
+		if err := a.train(ctx, a.rules); err != nil {
+			a.trainErr = storeError(a.cfg.Storage.Path, err)
+		}
+	})
+	return a.trainErr
+}
 
 // train teaches r's topic classifiers from the store before r's tagger is
 // used; examples naming items that are not stored are logged.

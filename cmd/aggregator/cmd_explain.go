@@ -38,6 +38,9 @@ func runExplain(ctx context.Context, env *cmdEnv) error {
 		return err
 	}
 	defer a.Close()
+	if err := a.trainNow(ctx); err != nil {
+		return err
+	}
 	it, err := ref.find(ctx, a.store)
 	if err != nil {
 		return err

@@ -32,6 +32,9 @@ func retag(ctx context.Context, env *cmdEnv, dryRun bool) error {
 		return err
 	}
 	defer a.Close()
+	if err := a.trainNow(ctx); err != nil {
+		return err
+	}
 	if f := env.fs.Lookup("force"); !dryRun && len(a.cfg.Topics) == 0 && f != nil && !f.Value.(flag.Getter).Get().(bool) {
 		return inputError{fmt.Sprintf("%s has no topics: retag would remove every stored item's topics.\n"+
 			"Check --config (or AGGREGATOR_CONFIG); run 'aggregator backtest' to see the change, or 'aggregator retag --force' to make it.",

@@ -88,6 +88,10 @@ func newMain(ctx context.Context, configPath string, logOut io.Writer) (*Main, e
 	if err != nil {
 		return nil, err
 	}
+	if err := a.trainNow(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
 	return &Main{app: a, Jitter: 30 * time.Second, WatchEvery: defaultWatchEvery, instance: schedule.Instance()}, nil
 }
 

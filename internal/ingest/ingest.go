@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -31,6 +32,10 @@ type Options struct {
 	Client  *fetch.Client
 	Limiter Limiter
 	Tagger  *tag.Tagger
+	// BeforeTagging, when set, runs once, before the first item that needs
+	// its topics is tagged (fetch trains the topic classifiers there, so
+	// that a pass with nothing new never pays for training).
+	BeforeTagging func()
 
 	NearDuplicates bool
 	Window         time.Duration
@@ -70,8 +75,9 @@ type Options struct {
 type Pipeline struct {
 	opts    Options
 	tagger  atomic.Pointer[tag.Tagger]
-	turns   turns // documents in processing
-	fetched turns // documents fetched and not yet stored
+	before  sync.Once // runs opts.BeforeTagging
+	turns   turns     // documents in processing
+	fetched turns     // documents fetched and not yet stored
 }
 
 // New makes a pipeline, filling defaults.

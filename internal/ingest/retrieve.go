@@ -201,6 +201,9 @@ func (p *Pipeline) classify(src model.Source, items []model.Item, stored map[str
 			return // stored unchanged: topics and fingerprint would be thrown away
 		}
 		if tagger != nil {
+			if p.opts.BeforeTagging != nil {
+				p.before.Do(p.opts.BeforeTagging)
+			}
 			it.Topics = tagger.Tag(it, src)
 		}
 		it.Fingerprint = dedup.Fingerprint(it)
